@@ -1,0 +1,11 @@
+namespace DvFlow.Model.Diagnostics;
+
+/// <summary>A position in a flow source file. Line and column are 1-based, as MSBuild and editors expect.</summary>
+public sealed record SourceLocation(string File, int Line, int Column)
+{
+    /// <summary>A location that names only a file (for errors that have no better position).</summary>
+    public static SourceLocation OfFile(string file) => new(file, 0, 0);
+
+    /// <summary>The canonical MSBuild form: <c>file(line,col)</c>, or just the file when no line is known.</summary>
+    public override string ToString() => Line > 0 ? $"{File}({Line},{Column})" : File;
+}

@@ -1,0 +1,553 @@
+using DvFlow.Model.Definitions;
+using DvFlow.Model.Diagnostics;
+using DvFlow.Model.Expressions;
+using DvFlow.Model.Loading;
+using DvFlow.Model.Values;
+using DvFlow.Model.Yaml;
+
+namespace DvFlow.Model.Elaboration;
+
+/// <summary>
+/// Loads a root flow file and everything it reaches into a <see cref="FlowModel"/>: reads package and
+/// fragment files, selects the config (the five steps of the packages document), resolves imports
+/// (importing file's directory, then project root, then the registry), evaluates package parameters
+/// with import, config and <c>-D</c> overrides, merges overriding tasks, and applies config extensions.
+/// </summary>
+public sealed class FlowLoader
+{
+    /// <summary>The pseudo-path of the built-in std package.</summary>
+    public const string StdPath = "<std>/flow.yaml";
+
+    private readonly FlowLoadOptions _options;
+    private readonly DiagnosticBag _diag = new();
+    private readonly FlowFileCache _files;
+    private readonly ValueEvaluator _eval;
+    private readonly Dictionary<string, FlowPackage> _packages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskDecl> _substitutions = new(StringComparer.Ordinal);
+    private readonly List<(FlowPackage Package, ConfigDef Config)> _pendingExtensions = new();
+    private readonly List<ParameterOverride> _overrides = new();
+    private readonly HashSet<string> _usedPackageOverrides = new(StringComparer.Ordinal);
+    private readonly FlowMap _env;
+    private string _projectRoot = "";
+    private string _rootFile = "";
+    private GlobalNames _globals;
+
+    private FlowLoader(FlowLoadOptions options)
+    {
+        _options = options;
+        _files = new FlowFileCache(_diag, p => p == StdPath ? StdPackage.Text : null);
+        _eval = new ValueEvaluator(_diag);
+        var env = options.Environment ?? System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
+        _env = new FlowMap(env.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new KeyValuePair<string, object?>(e.Key, e.Value)));
+        _globals = new GlobalNames(_packages.GetValueOrDefault, _env, "", "");
+    }
+
+    /// <summary>Loads <paramref name="rootFile"/> (a flow file, or a directory holding flow.dv / flow.yaml).</summary>
+    public static FlowModel Load(string rootFile, FlowLoadOptions? options = null)
+        => new FlowLoader(options ?? new FlowLoadOptions()).Run(rootFile);
+
+    private FlowModel Run(string rootPath)
+    {
+        FlowPackage? root = null;
+        var located = FlowFileLocator.Locate(Path.GetFullPath(rootPath));
+        if (located is null)
+            _diag.Error(DiagnosticCodes.FileNotFound, $"no flow file found at '{rootPath}' (looked for {string.Join(", ", FlowFileLocator.FileNames)})", SourceLocation.OfFile(rootPath));
+        else
+        {
+            _rootFile = located;
+            _projectRoot = Path.GetFullPath(_options.ProjectRoot ?? Path.GetDirectoryName(located)!);
+            _globals = new GlobalNames(_packages.GetValueOrDefault, _env, _projectRoot, _rootFile);
+            foreach (var text in _options.ParameterOverrides)
+            {
+                var po = ParameterOverride.Parse(text);
+                if (po is null)
+                    _diag.Error(DiagnosticCodes.BadValue, $"parameter override '{text}' must have the form name=value", null);
+                else _overrides.Add(po);
+            }
+            var source = _files.ReadPackage(located, null);
+            if (source is not null && !_diag.HasErrors)
+            {
+                root = Instantiate(source, [], null, isRoot: true, requestedFrom: null);
+                if (root is not null)
+                {
+                    ApplyExtensions();
+                    LinkAll();
+                    CheckOverridesUsed(root);
+                }
+            }
+        }
+        var ordered = new Dictionary<string, FlowPackage>(StringComparer.Ordinal);
+        if (root is not null) ordered[root.Name] = root;
+        foreach (var p in _packages.Values) ordered.TryAdd(p.Name, p);
+        return new FlowModel(root, ordered, _diag.Items, _files.InputFiles, _overrides, _substitutions, _globals);
+    }
+
+    /// <summary>Finds or loads a package by name: loaded ones, the built-in std, then the registry.</summary>
+    internal FlowPackage? GetPackage(string name, SourceLocation? requestedFrom)
+    {
+        if (_packages.TryGetValue(name, out var p)) return p;
+        string? file = name == "std" ? StdPath : _options.Registry.Resolve(name);
+        if (file is null) return null;
+        if (file != StdPath) _files.AddInput(file);
+        var source = _files.ReadPackage(file, requestedFrom);
+        if (source is null) return null;
+        if (source.Name != name)
+        {
+            _diag.Error(DiagnosticCodes.PackageConflict, $"the registry maps package '{name}' to '{file}', which defines package '{source.Name}'", requestedFrom);
+            return null;
+        }
+        return Instantiate(source, [], null, isRoot: false, requestedFrom);
+    }
+
+    /// <summary>True when <paramref name="name"/> is a package that is loaded or can be loaded.</summary>
+    internal bool IsPackageName(string name) => _packages.ContainsKey(name) || name == "std" || _options.Registry.Resolve(name) is not null;
+
+    private FlowPackage? Instantiate(PackageSource source, IReadOnlyList<(ParamDef Def, IExpressionScope Scope)> importWith, string? importConfig, bool isRoot, SourceLocation? requestedFrom)
+    {
+        if (_packages.TryGetValue(source.Name, out var existing))
+        {
+            if (existing.FilePath != source.Package.FilePath)
+                _diag.Error(DiagnosticCodes.PackageConflict,
+                    $"package '{source.Name}' is defined twice: in '{existing.FilePath}' and in '{source.Package.FilePath}'", requestedFrom ?? source.Package.Location);
+            else if (importWith.Count > 0)
+                _diag.Warning(DiagnosticCodes.PackageConflict,
+                    $"package '{source.Name}' is already loaded; the parameters given with this import are ignored (a package has one instance per flow)", requestedFrom);
+            return existing;
+        }
+
+        var configs = SelectConfig(source, isRoot ? _options.Config : importConfig, isRoot, requestedFrom);
+        var pkg = new FlowPackage(source, configs.Count > 0 ? configs[^1].Name : null);
+        _packages[source.Name] = pkg;
+
+        EvaluateParams(pkg, importWith, configs, isRoot);
+        CollectTypes(pkg, configs);
+        CollectTasks(pkg, configs);
+        CollectImports(pkg, configs);
+        CollectPackageOverrides(pkg, configs);
+        if (configs.Any(c => c.Extensions.Count > 0))
+            foreach (var c in configs) _pendingExtensions.Add((pkg, c));
+        return pkg;
+    }
+
+    // Step 1 of config selection: find the config and its 'uses' chain, base first.
+    private List<ConfigDef> SelectConfig(PackageSource source, string? name, bool isRoot, SourceLocation? requestedFrom)
+    {
+        var all = source.Package.Configs;
+        var chain = new List<ConfigDef>();
+        if (name is null)
+        {
+            var dflt = all.FirstOrDefault(c => c.Name == "default");
+            if (dflt is null) return chain;
+            name = "default";
+        }
+        var cfg = all.FirstOrDefault(c => c.Name == name);
+        if (cfg is null)
+        {
+            var names = all.Select(c => c.Name).ToList();
+            var list = names.Count == 0 ? "it defines no configs" : $"its configs are: {string.Join(", ", names)}";
+            _diag.Error(DiagnosticCodes.UnknownConfig, $"config '{name}' not found in package '{source.Name}'{NameSuggester.Hint(name, names)}; {list}",
+                isRoot ? SourceLocation.OfFile(source.Package.FilePath) : requestedFrom);
+            return chain;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = cfg; c is not null;)
+        {
+            if (!seen.Add(c.Name))
+            {
+                _diag.Error(DiagnosticCodes.CircularDefinition, $"config '{c.Name}' uses itself: {string.Join(" -> ", chain.Select(x => x.Name).Reverse().Append(c.Name))}", c.Location);
+                break;
+            }
+            chain.Insert(0, c);
+            if (c.Uses is null) break;
+            var baseCfg = all.FirstOrDefault(x => x.Name == c.Uses.Name);
+            if (baseCfg is null)
+                _diag.Error(DiagnosticCodes.UnknownConfig, $"config '{c.Name}' uses '{c.Uses.Name}', which is not a config of package '{source.Name}'{NameSuggester.Hint(c.Uses.Name, all.Select(x => x.Name))}", c.Uses.Location);
+            c = baseCfg;
+        }
+        return chain;
+    }
+
+    private sealed class ParamSlot(string name, string type, string? doc, SourceLocation location)
+    {
+        public string Name { get; } = name;
+        public string Type { get; set; } = type;
+        public string? Doc { get; } = doc;
+        public SourceLocation Location { get; } = location;
+        public object? Value { get; set; }
+    }
+
+    /// <summary>A scope over a package's parameters plus the load-time variables (env, srcdir, rootdir, other packages' params).</summary>
+    private IExpressionScope PackageScope(FlowPackage pkg, IReadOnlyDictionary<string, object?> values)
+        => new LoadScope(this, pkg, values);
+
+    private sealed class LoadScope(FlowLoader loader, FlowPackage pkg, IReadOnlyDictionary<string, object?> values) : IExpressionScope
+    {
+        public bool TryResolve(string name, out object? value)
+        {
+            if (values.TryGetValue(name, out value)) return true;
+            return loader.TryResolveGlobal(pkg, name, out value);
+        }
+    }
+
+    /// <summary>Names every expression can see: env, srcdir, rootdir, root, and qualified package parameters.</summary>
+    internal bool TryResolveGlobal(FlowPackage pkg, string name, out object? value)
+        => _globals.TryResolve(pkg, pkg.BaseDir, name, out value);
+
+    // Steps 2 and 3: package parameters, then import 'with', config 'with' and overrides, then -D.
+    private void EvaluateParams(FlowPackage pkg, IReadOnlyList<(ParamDef Def, IExpressionScope Scope)> importWith, List<ConfigDef> configs, bool isRoot)
+    {
+        var slots = new List<ParamSlot>();
+        var byName = new Dictionary<string, ParamSlot>(StringComparer.Ordinal);
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var scope = PackageScope(pkg, values);
+
+        foreach (var def in pkg.Source.Package.Params)
+        {
+            if (byName.ContainsKey(def.Name))
+            {
+                _diag.Error(DiagnosticCodes.DuplicateName, $"package parameter '{def.Name}' is declared twice", def.Location);
+                continue;
+            }
+            var type = def.Type is not null ? ParamTypes.Canonical(def.Type) ?? "str" : null;
+            object? value = null;
+            var valueNode = def.IsLongForm ? def.Value : def.Value;
+            if (valueNode is not null) _eval.TryEvaluate(valueNode, scope, out value);
+            type ??= valueNode is null ? "str" : ParamTypes.Infer(value);
+            value = valueNode is null ? ParamTypes.DefaultOf(type) : Coerce(value, type, def.Name, valueNode.Location);
+            var slot = new ParamSlot(def.Name, type, def.Doc ?? def.Desc, def.Location) { Value = value };
+            slots.Add(slot);
+            byName[def.Name] = slot;
+            values[def.Name] = value;
+        }
+
+        void Apply(ParamDef def, IExpressionScope evalScope, string what)
+        {
+            if (!byName.TryGetValue(def.Name, out var slot))
+            {
+                if (def.IsLongForm && def.Type is not null)
+                {
+                    // A config may declare a new package parameter.
+                    slot = new ParamSlot(def.Name, ParamTypes.Canonical(def.Type) ?? "str", def.Doc, def.Location) { Value = ParamTypes.DefaultOf(def.Type) };
+                    slots.Add(slot);
+                    byName[def.Name] = slot;
+                }
+                else
+                {
+                    _diag.Error(DiagnosticCodes.UnknownParameter, $"{what} sets '{def.Name}', which is not a parameter of package '{pkg.Name}'{NameSuggester.Hint(def.Name, byName.Keys)}", def.Location);
+                    return;
+                }
+            }
+            var newValue = ParamValueResolver.Resolve(def, slot.Value, slot.Type, evalScope, _eval, out var ok);
+            if (!ok) return;
+            slot.Value = Coerce(newValue, slot.Type, def.Name, def.Value?.Location ?? def.Location);
+            values[def.Name] = slot.Value;
+        }
+
+        foreach (var (def, s) in importWith) Apply(def, s, "the import");
+        foreach (var cfg in configs)
+        {
+            foreach (var def in cfg.With) Apply(def, scope, $"config '{cfg.Name}'");
+            foreach (var ov in cfg.Overrides)
+                if (ov.Replacement is null || byName.ContainsKey(ov.Target.Name))
+                {
+                    if (ov.Value is null) continue;
+                    Apply(new ParamDef(ov.Target.Name, ov.Target.Location, null, ov.Value, null, null, null, null, null, null, false), scope, $"config '{cfg.Name}'");
+                }
+        }
+        // -D: pkg.param applies to that package; a bare name to every package that has the parameter.
+        foreach (var o in _overrides)
+        {
+            var matches = o.IsQualified ? o.Qualifier == pkg.Name && byName.ContainsKey(o.ParamName) : byName.ContainsKey(o.Name);
+            if (!matches) continue;
+            var slot = byName[o.ParamName];
+            if (ParamTypes.TryCoerce(CommandLineValue(o.Value, slot.Type), slot.Type, out var v, out var err))
+            {
+                slot.Value = v;
+                values[slot.Name] = v;
+            }
+            else _diag.Error(DiagnosticCodes.ParamType, $"-D {o.Name}={o.Value}: {err} for parameter '{slot.Name}' of type {slot.Type}", SourceLocation.OfFile(pkg.FilePath));
+        }
+        pkg.Params = slots.Select(s => new PackageParam(s.Name, s.Type, s.Value, s.Doc, s.Location)).ToList();
+        pkg.ParamValues = new FlowMap(slots.Select(s => new KeyValuePair<string, object?>(s.Name, s.Value)));
+    }
+
+    /// <summary>Converts a command-line string for a parameter of <paramref name="type"/>: lists split at commas, as dfm does.</summary>
+    internal static object? CommandLineValue(string text, string type) => type switch
+    {
+        "list" when text.TrimStart().StartsWith('[') => text,
+        "list" => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Cast<object?>().ToArray(),
+        _ => text,
+    };
+
+    private object? Coerce(object? value, string type, string name, SourceLocation at)
+    {
+        if (ParamTypes.TryCoerce(value, type, out var result, out var error)) return result;
+        _diag.Error(DiagnosticCodes.ParamType, $"parameter '{name}' is of type {type}: {error}", at);
+        return ParamTypes.DefaultOf(type);
+    }
+
+    private void CollectTypes(FlowPackage pkg, List<ConfigDef> configs)
+    {
+        foreach (var f in pkg.Source.AllFiles)
+            foreach (var t in f.File.Types)
+                AddType(pkg, Prefixed(f.Prefix, t.Name), t, replace: false);
+        foreach (var c in configs)
+            foreach (var t in c.Types)
+                AddType(pkg, t.Name, t with { FragmentFile = pkg.FilePath }, replace: true);
+    }
+
+    private void AddType(FlowPackage pkg, string name, TypeDef def, bool replace)
+    {
+        if (!replace && pkg.TypeTable.TryGetValue(name, out var prev))
+        {
+            _diag.Error(DiagnosticCodes.DuplicateName, $"type '{name}' is defined twice in package '{pkg.Name}' (first at {prev.Def.Location})", def.Location);
+            return;
+        }
+        pkg.TypeTable[name] = new TypeDecl(pkg, name, def);
+    }
+
+    private static string Prefixed(string prefix, string name) => prefix.Length == 0 ? name : prefix + "." + name;
+
+    private void CollectTasks(FlowPackage pkg, List<ConfigDef> configs)
+    {
+        foreach (var f in pkg.Source.AllFiles)
+            foreach (var t in f.File.Tasks)
+                AddTask(pkg, f.Prefix, t, fromConfig: null);
+        foreach (var c in configs)
+            foreach (var t in c.Tasks)
+                AddTask(pkg, "", t with { FragmentFile = pkg.FilePath }, fromConfig: c);
+    }
+
+    private void AddTask(FlowPackage pkg, string prefix, TaskDef def, ConfigDef? fromConfig)
+    {
+        var name = Prefixed(prefix, def.Name);
+        if (def.Override is { } target)
+        {
+            var targetName = target.Name.StartsWith(pkg.Name + ".", StringComparison.Ordinal) ? target.Name[(pkg.Name.Length + 1)..] : target.Name;
+            if (!pkg.TaskTable.TryGetValue(targetName, out var replaced) && prefix.Length > 0)
+                pkg.TaskTable.TryGetValue(targetName = Prefixed(prefix, targetName), out replaced);
+            if (replaced is not null)
+            {
+                var decl = new TaskDecl(pkg, targetName, def, replaced);
+                pkg.TaskTable[targetName] = decl;
+                var idx = pkg.TaskOrder.IndexOf(replaced);
+                if (idx >= 0) pkg.TaskOrder[idx] = decl; else pkg.TaskOrder.Add(decl);
+                if (name != targetName)
+                {
+                    if (pkg.TaskTable.TryGetValue(name, out var clash) && clash != replaced)
+                        _diag.Error(DiagnosticCodes.DuplicateName, $"task '{name}' is defined twice in package '{pkg.Name}' (first at {clash.Location})", def.Location);
+                    pkg.TaskTable[name] = decl;
+                }
+                return;
+            }
+            // A qualified target in another package: substitute it wherever it is used.
+            _pendingSubstitutions.Add((pkg, prefix, def, name));
+            return;
+        }
+        if (pkg.TaskTable.TryGetValue(name, out var prev))
+        {
+            var where = fromConfig is null ? "" : $" (config '{fromConfig.Name}' must use 'override: {name}' to replace it)";
+            _diag.Error(DiagnosticCodes.DuplicateName, $"task '{name}' is defined twice in package '{pkg.Name}' (first at {prev.Location}){where}", def.Location);
+            return;
+        }
+        var d = new TaskDecl(pkg, name, def, null);
+        pkg.TaskTable[name] = d;
+        pkg.TaskOrder.Add(d);
+    }
+
+    private readonly List<(FlowPackage Pkg, string Prefix, TaskDef Def, string Name)> _pendingSubstitutions = new();
+
+    private void CollectImports(FlowPackage pkg, List<ConfigDef> configs)
+    {
+        var scope = PackageScope(pkg, pkg.ParamValues);
+        var imports = pkg.Source.AllFiles.SelectMany(f => f.File.Imports).Concat(configs.SelectMany(c => c.Imports)).ToList();
+        foreach (var imp in imports)
+        {
+            if (!_eval.TryEvaluateText(imp.Target, imp.Location, false, scope, out var targetValue)) continue;
+            var target = FlowValues.ToDisplayString(targetValue);
+            var withDefs = imp.With.Select(w => (w, scope)).ToList();
+            FlowPackage? imported = null;
+            // A name is tried as a package first (loaded, std, registry), then as a path.
+            if (!imp.IsPath && (_packages.ContainsKey(target) || target == "std" || _options.Registry.Resolve(target) is not null))
+            {
+                imported = _packages.TryGetValue(target, out var loaded) ? loaded : null;
+                if (imported is null)
+                {
+                    var file = target == "std" ? StdPath : _options.Registry.Resolve(target)!;
+                    if (file != StdPath) _files.AddInput(file);
+                    var src = _files.ReadPackage(file, imp.Location);
+                    if (src is not null) imported = Instantiate(src, withDefs, imp.Config, false, imp.Location);
+                }
+                else if (withDefs.Count > 0)
+                    _diag.Warning(DiagnosticCodes.PackageConflict, $"package '{target}' is already loaded; the parameters given with this import are ignored (a package has one instance per flow)", imp.Location);
+            }
+            else
+            {
+                var file = ResolveImportPath(target, imp.ImportingFile);
+                if (file is null)
+                {
+                    var hint = imp.IsPath ? "" : NameSuggester.Hint(target, _options.Registry.PackageNames.Concat(_packages.Keys));
+                    _diag.Error(DiagnosticCodes.ImportNotFound,
+                        $"import '{target}' not found: it is not an installed package{hint}, and no flow file exists at '{target}' relative to '{Path.GetDirectoryName(imp.ImportingFile)}' or the project root '{_projectRoot}'",
+                        imp.Location);
+                    continue;
+                }
+                var src = _files.ReadPackage(file, imp.Location);
+                if (src is null) continue;
+                imported = Instantiate(src, withDefs, imp.Config, false, imp.Location);
+            }
+            if (imported is null) continue;
+            if (imported == pkg)
+            {
+                _diag.Error(DiagnosticCodes.CircularDefinition, $"package '{pkg.Name}' imports itself", imp.Location);
+                continue;
+            }
+            var key = imp.Alias ?? imported.Name;
+            if (pkg.AliasTable.TryGetValue(key, out var already) && already != imported.Name)
+                _diag.Error(DiagnosticCodes.PackageConflict, $"'{key}' already names package '{already}' in package '{pkg.Name}'", imp.Location);
+            else pkg.AliasTable[key] = imported.Name;
+            pkg.AliasTable.TryAdd(imported.Name, imported.Name);
+        }
+    }
+
+    private string? ResolveImportPath(string target, string importingFile)
+    {
+        var candidates = Path.IsPathRooted(target)
+            ? [target]
+            : new[] { Path.Combine(Path.GetDirectoryName(importingFile)!, target), Path.Combine(_projectRoot, target) };
+        foreach (var c in candidates)
+        {
+            var full = Path.GetFullPath(c);
+            if (FlowFileLocator.Locate(full) is { } f) return f;
+            if (Directory.Exists(full))
+            {
+                _files.AddInput(full + Path.DirectorySeparatorChar);
+                var below = FlowFileLocator.FindAll(full).FirstOrDefault(x => FlowFileLocator.PeekPackageName(x) is not null);
+                if (below is not null) return below;
+            }
+            else _files.AddInput(full);
+        }
+        return null;
+    }
+
+    private void CollectPackageOverrides(FlowPackage pkg, List<ConfigDef> configs)
+    {
+        var all = pkg.Source.Package.Overrides.Concat(configs.SelectMany(c => c.Overrides));
+        foreach (var ov in all)
+        {
+            if (ov.Replacement is null || pkg.ParamValues.ContainsKey(ov.Target.Name)) continue; // parameter overrides were applied with the params
+            var replacement = ov.Replacement.Name;
+            if (pkg.AliasTable.TryGetValue(replacement, out var realRepl)) replacement = realRepl;
+            if (!IsPackageName(replacement) && !pkg.TaskTable.ContainsKey(replacement) && !replacement.Contains('.'))
+            {
+                _diag.Error(DiagnosticCodes.ImportNotFound, $"override of '{ov.Target.Name}': '{ov.Replacement.Name}' is not an installed or imported package", ov.Replacement.Location);
+                continue;
+            }
+            pkg.PackageOverrideTable[ov.Target.Name] = replacement;
+        }
+    }
+
+    // Step 4 (late part): extensions modify tasks anywhere in the flow, so they run after every package is loaded.
+    private void ApplyExtensions()
+    {
+        foreach (var (pkg, def, name) in _pendingSubstitutions.Select(x => (x.Pkg, x.Def, x.Name)))
+        {
+            var resolver = new NameResolver(this, _diag);
+            var target = resolver.ResolveTask(def.Override!, pkg, def.FragmentFile, "", forNeeds: false, report: true);
+            if (target is null) continue;
+            var decl = new TaskDecl(pkg, name, def, target);
+            if (!pkg.TaskTable.TryAdd(name, decl))
+                _diag.Error(DiagnosticCodes.DuplicateName, $"task '{name}' is defined twice in package '{pkg.Name}'", def.Location);
+            else pkg.TaskOrder.Add(decl);
+            _substitutions[target.FullName] = decl;
+        }
+        foreach (var (pkg, cfg) in _pendingExtensions)
+        {
+            var resolver = new NameResolver(this, _diag);
+            foreach (var ext in cfg.Extensions)
+            {
+                var target = resolver.ResolveTask(ext.Task, pkg, pkg.FilePath, "", forNeeds: false, report: true);
+                if (target is null) continue;
+                var def = target.Def;
+                target.Def = def with
+                {
+                    With = def.With.Concat(ext.With).ToList(),
+                    Needs = def.Needs.Concat(ext.Needs.Select(n => QualifyForTarget(n, pkg, target))).ToList(),
+                    Uses = ext.Uses is null ? def.Uses : QualifyForTarget(ext.Uses, pkg, target),
+                };
+            }
+        }
+    }
+
+    /// <summary>Names in an extension are written in the config's package; qualify them so they resolve from the target's package.</summary>
+    private NameRef QualifyForTarget(NameRef n, FlowPackage from, TaskDecl target)
+    {
+        if (target.Package == from) return n;
+        var resolver = new NameResolver(this, _diag);
+        var decl = resolver.ResolveTask(n, from, from.FilePath, "", forNeeds: false, report: false);
+        if (decl is not null) return n with { Name = decl.FullName };
+        var type = resolver.ResolveType(n, from, report: false);
+        return type is not null ? n with { Name = type.FullName } : n;
+    }
+
+    /// <summary>
+    /// Resolves every task and type reference of every package once, so that unknown names are reported
+    /// at load (for all tasks, not just the requested ones) and installed packages referenced without an
+    /// import are loaded on demand. Runs until no new package appears.
+    /// </summary>
+    private void LinkAll()
+    {
+        var done = new HashSet<FlowPackage>();
+        var resolver = new NameResolver(this, _diag);
+        while (true)
+        {
+            var todo = _packages.Values.Where(p => !done.Contains(p)).ToList();
+            if (todo.Count == 0) break;
+            foreach (var pkg in todo)
+            {
+                done.Add(pkg);
+                foreach (var decl in pkg.OrderedTasks)
+                {
+                    var dot = decl.Name.LastIndexOf('.');
+                    LinkTask(decl.Def, pkg, dot > 0 ? decl.Name[..dot] : "", [], resolver, decl.Overridden is not null);
+                }
+                foreach (var type in pkg.Types.Values)
+                    if (type.Def.Uses is { } u && !u.Name.Contains("${{", StringComparison.Ordinal))
+                        resolver.ResolveType(u, pkg, report: true);
+            }
+        }
+    }
+
+    private void LinkTask(TaskDef def, FlowPackage pkg, string prefix, IReadOnlyList<HashSet<string>> siblings, NameResolver resolver, bool isOverride)
+    {
+        static bool Dynamic(NameRef n) => n.Name.Contains("${{", StringComparison.Ordinal);
+        bool IsSibling(NameRef n) => siblings.Any(s => s.Contains(n.Name));
+        if (def.Uses is { } u && !Dynamic(u) && !IsSibling(u))
+            resolver.ResolveBase(u, pkg, def.FragmentFile, prefix);
+        foreach (var n in def.Needs.Concat(def.Feeds))
+            if (!Dynamic(n) && !IsSibling(n) && !n.Name.EndsWith(".needs", StringComparison.Ordinal))
+                resolver.ResolveTask(n, pkg, def.FragmentFile, prefix, forNeeds: true, report: true);
+        if (def.Body is { Count: > 0 } body)
+        {
+            var names = new HashSet<string>(body.Select(b => b.Name), StringComparer.Ordinal);
+            var inner = siblings.Append(names).ToList();
+            foreach (var sub in body) LinkTask(sub, pkg, prefix, inner, resolver, false);
+        }
+    }
+
+    private void CheckOverridesUsed(FlowPackage root)
+    {
+        foreach (var o in _overrides)
+        {
+            if (_packages.Values.Any(p => o.IsQualified ? o.Qualifier == p.Name && p.ParamValues.ContainsKey(o.ParamName) : p.ParamValues.ContainsKey(o.Name)))
+                continue;
+            // Otherwise it must name a task parameter; the graph builder checks those against the tasks it builds.
+            if (!o.IsQualified) continue;
+            var resolver = new NameResolver(this, _diag);
+            var task = resolver.ResolveTask(new NameRef(o.Qualifier, SourceLocation.OfFile(root.FilePath)), root, root.FilePath, "", forNeeds: false, report: false);
+            if (task is null)
+                _diag.Error(DiagnosticCodes.UnknownParameter, $"-D {o.Name}: '{o.Qualifier}' is neither a package nor a task", SourceLocation.OfFile(root.FilePath));
+        }
+    }
+}

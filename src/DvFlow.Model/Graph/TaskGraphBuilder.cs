@@ -1,0 +1,628 @@
+using DvFlow.Model.Definitions;
+using DvFlow.Model.Diagnostics;
+using DvFlow.Model.Elaboration;
+using DvFlow.Model.Expressions;
+using DvFlow.Model.Values;
+using DvFlow.Model.Yaml;
+
+namespace DvFlow.Model.Graph;
+
+/// <summary>
+/// Builds the <see cref="TaskGraph"/> of requested tasks from a loaded <see cref="FlowModel"/>: walks
+/// each task's <c>uses</c> chain to compute its parameters (base first, each value evaluated in the
+/// package that wrote it), applies <c>-D</c> task overrides, evaluates <c>iff</c>, expands compound
+/// bodies and matrix strategies into nodes, resolves needs and feeds, assigns run directories in dfm's
+/// layout, and reports dependency cycles with the full cycle path.
+/// </summary>
+public sealed class TaskGraphBuilder
+{
+    private readonly FlowModel _model;
+    private readonly DiagnosticBag _diag = new();
+    private readonly ValueEvaluator _eval;
+    private readonly NameResolver _resolver;
+    private readonly string _runRoot;
+    private readonly Dictionary<string, TaskNode> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<Level>> _chains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TaskDecl>> _feeders = new(StringComparer.Ordinal);
+    private readonly HashSet<ParameterOverride> _usedOverrides = new();
+    private readonly HashSet<string> _chainInProgress = new(StringComparer.Ordinal);
+
+    /// <summary>Prepares a builder; <paramref name="model"/> must have loaded without errors.</summary>
+    public TaskGraphBuilder(FlowModel model, GraphBuildOptions? options = null)
+    {
+        if (model.Root is null) throw new ArgumentException("the flow model has no root package", nameof(model));
+        _model = model;
+        _eval = new ValueEvaluator(_diag);
+        _resolver = new NameResolver(model, _diag);
+        _runRoot = Path.GetFullPath(options?.RunRoot ?? Path.Combine(model.Root.BaseDir, "rundir"));
+        IndexFeeds();
+    }
+
+    /// <summary>Builds the graph of the named tasks (short names of the root package, or qualified names).</summary>
+    public TaskGraph Build(IEnumerable<string> taskNames)
+    {
+        var roots = new List<TaskNode>();
+        foreach (var name in taskNames)
+        {
+            var node = FindRequested(name.Trim());
+            if (node is not null && !roots.Contains(node)) roots.Add(node);
+        }
+        return Finish(roots);
+    }
+
+    /// <summary>Builds the graph of every task of the root package.</summary>
+    public TaskGraph BuildAll()
+    {
+        var roots = new List<TaskNode>();
+        foreach (var decl in _model.Root!.OrderedTasks)
+        {
+            var node = BuildTop(decl);
+            if (!roots.Contains(node)) roots.Add(node);
+        }
+        return Finish(roots);
+    }
+
+    private TaskNode? FindRequested(string name)
+    {
+        var root = _model.Root!;
+        var at = SourceLocation.OfFile(root.FilePath);
+        var decl = _resolver.ResolveTask(new NameRef(name, at), root, root.FilePath, "", forNeeds: false, report: false);
+        if (decl is not null) return BuildTop(decl);
+        // A subtask path: top.sub or pkg.top.sub
+        for (var dot = name.LastIndexOf('.'); dot > 0; dot = name.LastIndexOf('.', dot - 1))
+        {
+            var parent = _resolver.ResolveTask(new NameRef(name[..dot], at), root, root.FilePath, "", forNeeds: false, report: false);
+            if (parent is null) continue;
+            BuildTop(parent);
+            var full = parent.FullName + name[dot..];
+            if (_nodes.TryGetValue(full, out var sub)) return sub;
+        }
+        var candidates = root.Tasks.Keys.Concat(_model.Packages.Values.Where(p => p != root).SelectMany(p => p.Tasks.Keys.Select(t => p.Name + "." + t)));
+        _diag.Error(DiagnosticCodes.UnknownTask, $"task '{name}' not found in package '{root.Name}'{NameSuggester.Hint(name, candidates)}", at);
+        return null;
+    }
+
+    private TaskGraph Finish(List<TaskNode> roots)
+    {
+        CheckOverrides();
+        var ordered = new List<TaskNode>();
+        var state = new Dictionary<TaskNode, int>();
+        var stack = new List<TaskNode>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in roots) Visit(r, state, stack, ordered, reported);
+        var diags = _model.Diagnostics.Concat(_diag.Items).Distinct().ToList();
+        return new TaskGraph(roots, ordered, diags, _runRoot);
+    }
+
+    // Depth-first, needs first: yields dependency order and finds cycles (a need that is still on the stack).
+    private void Visit(TaskNode n, Dictionary<TaskNode, int> state, List<TaskNode> stack, List<TaskNode> ordered, HashSet<string> reported)
+    {
+        state[n] = 1;
+        stack.Add(n);
+        foreach (var need in n.Needs)
+        {
+            state.TryGetValue(need, out var s);
+            if (s == 0) Visit(need, state, stack, ordered, reported);
+            else if (s == 1)
+            {
+                var cycle = stack.Skip(stack.IndexOf(need)).Append(need).Select(x => x.Name).ToList();
+                var key = string.Join(",", cycle.Skip(1).Order(StringComparer.Ordinal));
+                if (reported.Add(key))
+                    _diag.Error(DiagnosticCodes.Cycle, $"dependency cycle: {string.Join(" -> ", cycle)}", need.Location);
+            }
+        }
+        stack.RemoveAt(stack.Count - 1);
+        state[n] = 2;
+        ordered.Add(n);
+    }
+
+    private void IndexFeeds()
+    {
+        foreach (var pkg in _model.Packages.Values)
+            foreach (var decl in pkg.OrderedTasks)
+                foreach (var f in decl.Def.Feeds)
+                {
+                    var target = _resolver.ResolveTask(f, pkg, decl.Def.FragmentFile, Prefix(decl), forNeeds: false, report: false);
+                    if (target is null) continue;
+                    if (!_feeders.TryGetValue(target.FullName, out var list)) _feeders[target.FullName] = list = new();
+                    list.Add(decl);
+                }
+    }
+
+    private static string Prefix(TaskDecl decl)
+    {
+        var dot = decl.Name.LastIndexOf('.');
+        return dot > 0 ? decl.Name[..dot] : "";
+    }
+
+    /// <summary>One level of a task's <c>uses</c> chain: a task or type definition and the context it was written in.</summary>
+    private sealed record Level(TaskDef? Task, TypeDef? Type, FlowPackage Package, string Prefix, string FullName, TaskDecl? Decl)
+    {
+        public string SrcDir => Path.GetDirectoryName(Task?.FragmentFile ?? Type!.FragmentFile) ?? "";
+        public string File => Task?.FragmentFile ?? Type!.FragmentFile;
+    }
+
+    /// <summary>Where a task definition is being built: its package and fragment, enclosing compounds and matrix cell.</summary>
+    private sealed record BuildCtx(
+        FlowPackage Package,
+        string Prefix,
+        IReadOnlyList<FlowMap> Parents,
+        FlowMap? Matrix,
+        IReadOnlyList<string> Segments,
+        BodyScope? Body,
+        TaskNode? ParentNode);
+
+    private sealed class BodyScope(BodyScope? outer)
+    {
+        public BodyScope? Outer { get; } = outer;
+        public Dictionary<string, Func<TaskNode>> Siblings { get; } = new(StringComparer.Ordinal);
+    }
+
+    private TaskNode BuildTop(TaskDecl decl)
+    {
+        if (_nodes.TryGetValue(decl.FullName, out var n)) return n;
+        var ctx = new BuildCtx(decl.Package, Prefix(decl), [], null, [], null, null);
+        var node = BuildTask(decl.Def, decl.FullName, ctx, decl);
+        if (_feeders.TryGetValue(decl.FullName, out var feeders) && node.Enabled)
+        {
+            var target = node.Kind == TaskNodeKind.Compound ? node.Children.FirstOrDefault(c => c.Kind == TaskNodeKind.CompoundInput) ?? node : node;
+            foreach (var f in feeders) target.AddNeed(BuildTop(f));
+        }
+        return node;
+    }
+
+    // The uses chain of a top-level declaration, root first, memoised: thousands of tasks share a few bases.
+    private IReadOnlyList<Level> DeclChain(TaskDecl decl)
+    {
+        if (_chains.TryGetValue(decl.FullName, out var cached)) return cached;
+        var own = new Level(decl.Def, null, decl.Package, Prefix(decl), decl.FullName, decl);
+        if (!_chainInProgress.Add(decl.FullName))
+        {
+            _diag.Error(DiagnosticCodes.CircularDefinition, $"task '{decl.FullName}' inherits from itself through 'uses'", decl.Def.Uses?.Location ?? decl.Location);
+            return [own];
+        }
+        var chain = BaseLevels(decl.Def, decl.Package, Prefix(decl), decl).Append(own).ToList();
+        _chainInProgress.Remove(decl.FullName);
+        _chains[decl.FullName] = chain;
+        return chain;
+    }
+
+    private IEnumerable<Level> BaseLevels(TaskDef def, FlowPackage pkg, string prefix, TaskDecl? decl)
+    {
+        if (def.Uses is null)
+            return decl?.Overridden is { } replaced ? DeclChain(replaced) : [];
+        var uses = def.Uses;
+        if (uses.Name.Contains("${{", StringComparison.Ordinal))
+        {
+            var scope = new TaskEvalScope(new(), null, [], pkg, Path.GetDirectoryName(def.FragmentFile) ?? "", _runRoot, def.Name, _model.Globals);
+            if (!_eval.TryEvaluateText(uses.Name, uses.Location, false, scope, out var v)) return [];
+            uses = uses with { Name = FlowValues.ToDisplayString(v) };
+        }
+        var (task, type) = _resolver.ResolveBase(uses, pkg, def.FragmentFile, prefix);
+        if (task is not null)
+        {
+            if (decl is not null && task == decl)
+            {
+                _diag.Error(DiagnosticCodes.CircularDefinition, $"task '{decl.FullName}' uses itself", uses.Location);
+                return [];
+            }
+            return DeclChain(task);
+        }
+        return type is not null ? TypeChain(type, uses.Location) : [];
+    }
+
+    private IEnumerable<Level> TypeChain(TypeDecl type, SourceLocation at)
+    {
+        var list = new List<Level>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var t = type; t is not null;)
+        {
+            if (!seen.Add(t.FullName))
+            {
+                _diag.Error(DiagnosticCodes.CircularDefinition, $"type '{t.FullName}' inherits from itself", t.Def.Location);
+                break;
+            }
+            var dot = t.Name.LastIndexOf('.');
+            list.Insert(0, new Level(null, t.Def, t.Package, dot > 0 ? t.Name[..dot] : "", t.FullName, null));
+            t = t.Def.Uses is { } u ? _resolver.ResolveType(u, t.Package, report: true) : null;
+        }
+        return list;
+    }
+
+    private IReadOnlyList<Level> ChainFor(TaskDef def, BuildCtx ctx, TaskDecl? decl, string nodeName)
+        => decl is not null
+            ? DeclChain(decl)
+            : BaseLevels(def, ctx.Package, ctx.Prefix, null).Append(new Level(def, null, ctx.Package, ctx.Prefix, nodeName, null)).ToList();
+
+    private TaskNode BuildTask(TaskDef def, string nodeName, BuildCtx ctx, TaskDecl? decl)
+    {
+        if (_nodes.TryGetValue(nodeName, out var existing)) return existing;
+        var node = new TaskNode(nodeName, ctx.Package.Name, def.Location) { Parent = ctx.ParentNode, Desc = def.Desc, Doc = def.Doc, Scope = def.Scope };
+        _nodes[nodeName] = node;
+        ctx.ParentNode?.AddChild(node);
+
+        var chain = ChainFor(def, ctx, decl, nodeName);
+        var own = chain[^1];
+        node.BaseChain = chain.Take(chain.Count - 1).Reverse().Select(l => l.FullName).ToList();
+        node.Desc ??= chain.Select(l => l.Task?.Desc).LastOrDefault(d => d is not null);
+        node.Doc ??= chain.Select(l => l.Task?.Doc ?? l.Type?.Doc).LastOrDefault(d => d is not null);
+
+        // The nearest level with a body or an implementation decides what the task is.
+        var implLevel = chain.LastOrDefault(l => l.Task is { } t && (t.IsCompound || t.Run is not null || t.Strategy?.Generate is not null));
+        var isDataItem = chain[0].Type is not null;
+        node.Kind = implLevel?.Task switch
+        {
+            { } t when t.IsCompound || t.Strategy?.Generate is not null => TaskNodeKind.Compound,
+            { Run: not null } => TaskNodeKind.Leaf,
+            _ => isDataItem ? TaskNodeKind.DataItem : TaskNodeKind.Null,
+        };
+        if (isDataItem) node.DataType = chain[0].FullName;
+        node.SrcDir = (implLevel ?? own).SrcDir;
+
+        T? Nearest<T>(Func<TaskDef, T?> get) where T : class
+        {
+            for (var i = chain.Count - 1; i >= 0; i--)
+                if (chain[i].Task is { } t && get(t) is { } v) return v;
+            return null;
+        }
+        node.RundirMode = chain.Select(l => l.Task?.Rundir).LastOrDefault(r => r is not null) ?? RundirMode.Unique;
+        var segments = node.RundirMode == RundirMode.Unique ? ctx.Segments.Append(nodeName).ToList() : ctx.Segments.ToList();
+        node.RunDir = string.Join("/", segments.Select(SanitizeSegment));
+        node.RunDirFull = segments.Count == 0 ? _runRoot : Path.Combine([_runRoot, .. segments.Select(SanitizeSegment)]);
+
+        var values = BuildParams(node, chain, ctx);
+        var scope = new TaskEvalScope(values, ctx.Matrix, ctx.Parents, own.Package, own.SrcDir, node.RunDirFull, nodeName, _model.Globals);
+
+        // iff: a disabled task does nothing, outputs nothing, and pulls in none of its needs.
+        if (def.Iff is { } iff && !EvaluateCondition(iff, scope)) node.Enabled = false;
+        if (ctx.ParentNode is { Enabled: false }) node.Enabled = false;
+
+        var consumes = Nearest(t => t.Consumes);
+        var passthrough = Nearest(t => t.Passthrough);
+        var defaultConsumes = node.Kind == TaskNodeKind.Leaf ? DataFilterSpec.All : DataFilterSpec.None;
+        node.Consumes = consumes is null ? defaultConsumes : EvaluateFilter(consumes, scope);
+        node.Passthrough = passthrough is null ? DataFilterSpec.Unused : EvaluateFilter(passthrough, scope);
+        node.Produces = EvaluateProduces(chain, scope);
+        node.Uptodate = EvaluateUptodate(chain);
+
+        if (node.Kind == TaskNodeKind.Leaf)
+        {
+            var t = implLevel!.Task!;
+            node.Shell = t.Shell ?? "bash";
+            node.Run = t.Run;
+            if (IsScriptShell(node.Shell) && t.Run!.Contains("${{", StringComparison.Ordinal))
+            {
+                var runScope = new TaskEvalScope(values, ctx.Matrix, ctx.Parents, implLevel.Package, implLevel.SrcDir, node.RunDirFull, nodeName, _model.Globals);
+                if (_eval.TryEvaluateText(t.Run, t.RunLocation, false, runScope, out var expanded))
+                    node.Run = FlowValues.ToDisplayString(expanded);
+            }
+        }
+        if (node.Kind == TaskNodeKind.Compound && implLevel!.Task!.Strategy?.Generate is { } gen)
+            node.Generate = gen;
+
+        if (!node.Enabled) return node;
+
+        // Needs: those of the whole uses chain (base first), then the task's own; body siblings first.
+        foreach (var level in chain)
+        {
+            if (level.Task is null) continue;
+            var isOwn = level == own;
+            foreach (var need in level.Task.Needs)
+                foreach (var n in ResolveNeed(need, isOwn ? ctx : ctx with { Package = level.Package, Prefix = level.Prefix, Body = null }, level.File))
+                    node.AddNeed(n);
+        }
+
+        if (node.Kind == TaskNodeKind.Compound) BuildBody(node, chain, ctx, segments);
+        return node;
+    }
+
+    private static bool IsScriptShell(string shell) => shell is "bash" or "sh" or "csh" or "tcsh" or "shell" or "zsh";
+
+    /// <summary>Characters dfm replaces in run-directory names.</summary>
+    private static string SanitizeSegment(string s)
+    {
+        const string bad = "/:*?\"<>|#%&{}$\\!'`;=@+";
+        return string.Create(s.Length, s, (span, src) =>
+        {
+            for (var i = 0; i < src.Length; i++) span[i] = bad.Contains(src[i]) ? '_' : src[i];
+        });
+    }
+
+    private IEnumerable<TaskNode> ResolveNeed(NameRef need, BuildCtx ctx, string file)
+    {
+        var name = need.Name;
+        if (name.Contains("${{", StringComparison.Ordinal))
+        {
+            var scope = new TaskEvalScope(new(), ctx.Matrix, ctx.Parents, ctx.Package, Path.GetDirectoryName(file) ?? "", _runRoot, name, _model.Globals);
+            if (!_eval.TryEvaluateText(name, need.Location, false, scope, out var v)) yield break;
+            name = FlowValues.ToDisplayString(v);
+            need = need with { Name = name };
+        }
+        for (var b = ctx.Body; b is not null; b = b.Outer)
+            if (b.Siblings.TryGetValue(name, out var sibling))
+            {
+                yield return sibling();
+                yield break;
+            }
+        // X.needs stands for the needs of X.
+        if (name.EndsWith(".needs", StringComparison.Ordinal) && name.Length > 6)
+        {
+            foreach (var n in ResolveNeed(need with { Name = name[..^6] }, ctx, file))
+                foreach (var nn in n.Needs) yield return nn;
+            yield break;
+        }
+        var decl = _resolver.ResolveTask(need, ctx.Package, file, ctx.Prefix, forNeeds: true, report: true);
+        if (decl is not null) yield return BuildTop(decl);
+    }
+
+    private Dictionary<string, object?> BuildParams(TaskNode node, IReadOnlyList<Level> chain, BuildCtx ctx)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        var docs = new Dictionary<string, (string? Doc, SourceLocation Loc)>(StringComparer.Ordinal);
+        for (var li = 0; li < chain.Count; li++)
+        {
+            var level = chain[li];
+            var defs = level.Task?.With ?? level.Type!.With;
+            if (defs.Count == 0) continue;
+            var scope = new TaskEvalScope(values, ctx.Matrix, ctx.Parents, level.Package, level.SrcDir, node.RunDirFull, node.Name, _model.Globals);
+            foreach (var p in defs)
+            {
+                var exists = types.TryGetValue(p.Name, out var type);
+                if (!exists || (p.IsLongForm && p.Type is not null))
+                {
+                    if (!exists && !p.IsLongForm && li > 0 && level.Task is not null)
+                    {
+                        var baseName = chain[li - 1].FullName;
+                        var known = types.Keys.ToList();
+                        var hint = NameSuggester.Suggest(p.Name, known) is { } s ? $" (did you mean '{s}'?)"
+                            : known.Count > 0 ? $"; its parameters are: {string.Join(", ", known)}" : "; it has no parameters";
+                        _diag.Error(DiagnosticCodes.UnknownParameter, $"parameter '{p.Name}' not found in base task '{baseName}'{hint}", p.Location);
+                        continue;
+                    }
+                    type = p.Type is not null ? ParamTypes.Canonical(p.Type) ?? "str" : null;
+                    var inherited = exists ? values[p.Name] : null;
+                    object? v;
+                    if (p.Value is null && !p.HasListOp) v = exists && type is null ? inherited : ParamTypes.DefaultOf(type);
+                    else
+                    {
+                        v = ParamValueResolver.Resolve(p, p.Value is null ? ParamTypes.DefaultOf(type ?? "list") : inherited, type ?? (p.HasListOp ? "list" : "str"), scope, _eval, out var ok);
+                        if (!ok) v = ParamTypes.DefaultOf(type);
+                    }
+                    type ??= exists ? types[p.Name] : ParamTypes.Infer(v);
+                    types[p.Name] = type;
+                    values[p.Name] = Coerce(v, type, p, node);
+                    docs[p.Name] = (p.Doc ?? p.Desc ?? (docs.TryGetValue(p.Name, out var d) ? d.Doc : null), p.Location);
+                }
+                else
+                {
+                    var v = ParamValueResolver.Resolve(p, values[p.Name], type!, scope, _eval, out var ok);
+                    if (ok) values[p.Name] = Coerce(v, type!, p, node);
+                }
+            }
+        }
+        ApplyCommandLine(node, values, types);
+        node.Params = values.Select(kv => new TaskParameter(kv.Key, types[kv.Key], kv.Value, docs.TryGetValue(kv.Key, out var d) ? d.Doc : null,
+            docs.TryGetValue(kv.Key, out var dl) ? dl.Loc : null)).ToList();
+        node.ParamValues = new FlowMap(values);
+        return values;
+    }
+
+    private object? Coerce(object? value, string type, ParamDef p, TaskNode node)
+    {
+        if (ParamTypes.TryCoerce(value, type, out var result, out var error)) return result;
+        _diag.Error(DiagnosticCodes.ParamType, $"parameter '{p.Name}' of task '{node.Name}' is of type {type}: {error}", p.Value?.Location ?? p.Location);
+        return ParamTypes.DefaultOf(type);
+    }
+
+    // -D task.param=value, pkg.task.param=value, or a bare name that is no package parameter.
+    private void ApplyCommandLine(TaskNode node, Dictionary<string, object?> values, Dictionary<string, string> types)
+    {
+        foreach (var o in _model.Overrides)
+        {
+            bool applies;
+            if (o.IsQualified)
+                applies = o.Qualifier == node.Name || (node.Package == _model.Root!.Name && node.Name == _model.Root.Name + "." + o.Qualifier);
+            else
+                applies = !_model.Packages.Values.Any(p => p.ParamValues.ContainsKey(o.Name)) && types.ContainsKey(o.Name);
+            if (!applies) continue;
+            _usedOverrides.Add(o);
+            if (!types.TryGetValue(o.ParamName, out var type))
+            {
+                _diag.Error(DiagnosticCodes.UnknownParameter, $"-D {o.Name}: task '{node.Name}' has no parameter '{o.ParamName}'{NameSuggester.Hint(o.ParamName, types.Keys)}; its parameters are: {string.Join(", ", types.Keys)}", node.Location);
+                continue;
+            }
+            if (ParamTypes.TryCoerce(FlowLoaderValue(o.Value, type), type, out var v, out var err)) values[o.ParamName] = v;
+            else _diag.Error(DiagnosticCodes.ParamType, $"-D {o.Name}={o.Value}: {err} for parameter '{o.ParamName}' of type {type}", node.Location);
+        }
+    }
+
+    private static object? FlowLoaderValue(string text, string type) => type switch
+    {
+        "list" when text.TrimStart().StartsWith('[') => text,
+        "list" => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Cast<object?>().ToArray(),
+        _ => text,
+    };
+
+    private void CheckOverrides()
+    {
+        foreach (var o in _model.Overrides)
+        {
+            if (_usedOverrides.Contains(o)) continue;
+            if (_model.Packages.Values.Any(p => o.IsQualified ? o.Qualifier == p.Name && p.ParamValues.ContainsKey(o.ParamName) : p.ParamValues.ContainsKey(o.Name)))
+                continue;
+            if (o.IsQualified && !_nodes.Values.Any(n => n.Name == o.Qualifier || n.Name == _model.Root!.Name + "." + o.Qualifier))
+                continue; // the task is not part of this graph
+            _diag.Warning(DiagnosticCodes.UnknownParameter, $"-D {o.Name}={o.Value} matches no package parameter and no parameter of the tasks being built", SourceLocation.OfFile(_model.RootFile));
+        }
+    }
+
+    private bool EvaluateCondition(YNode iff, IExpressionScope scope)
+    {
+        if (!_eval.TryEvaluate(iff, scope, out var v)) return false;
+        return v switch
+        {
+            bool b => b,
+            string s => s.Trim().ToLowerInvariant() is not ("" or "false" or "0" or "no" or "off"),
+            _ => FlowValues.IsTruthy(v),
+        };
+    }
+
+    private DataFilterSpec EvaluateFilter(DataFilter f, IExpressionScope scope) => f.Kind switch
+    {
+        DataFilterKind.All => DataFilterSpec.All,
+        DataFilterKind.None => DataFilterSpec.None,
+        DataFilterKind.Unused => DataFilterSpec.Unused,
+        _ => new DataFilterSpec(DataFilterKind.Patterns, f.Patterns.Select(p => EvaluatePattern(p, scope)).ToList()),
+    };
+
+    private FlowMap EvaluatePattern(DataPattern p, IExpressionScope scope)
+    {
+        var entries = new List<KeyValuePair<string, object?>>(p.Fields.Count);
+        foreach (var (key, node) in p.Fields)
+        {
+            _eval.TryEvaluate(node, scope, out var v);
+            entries.Add(new(key, v));
+        }
+        return new FlowMap(entries);
+    }
+
+    private IReadOnlyList<FlowMap>? EvaluateProduces(IReadOnlyList<Level> chain, IExpressionScope scope)
+    {
+        List<FlowMap>? result = null;
+        foreach (var l in chain)
+        {
+            if (l.Task?.Produces is not { } produces) continue;
+            result ??= new();
+            foreach (var p in produces) result.Add(EvaluatePattern(p, scope));
+        }
+        return result;
+    }
+
+    private static UptodateSpec EvaluateUptodate(IReadOnlyList<Level> chain)
+    {
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            switch (chain[i].Task?.Uptodate)
+            {
+                case null: continue;
+                case YScalar { Value: false }: return UptodateSpec.Never;
+                case YScalar { Value: true or null }: return UptodateSpec.Default;
+                case YScalar s when s.Text.Trim().ToLowerInvariant() is "false" or "no" or "never": return UptodateSpec.Never;
+                case YScalar s: return new UptodateSpec(UptodateKind.Custom, s.Text.Trim());
+            }
+        }
+        return UptodateSpec.Default;
+    }
+
+    // Compound tasks: an input sentinel (name.in) carries the compound's needs; subtasks that need no
+    // sibling get it as a need; subtasks no sibling needs are terminal and feed the compound's output.
+    private void BuildBody(TaskNode node, IReadOnlyList<Level> chain, BuildCtx ctx, IReadOnlyList<string> segments)
+    {
+        var input = new TaskNode(node.Name + ".in", node.Package, node.Location)
+        {
+            Kind = TaskNodeKind.CompoundInput,
+            Consumes = DataFilterSpec.None,
+            Passthrough = DataFilterSpec.All,
+            Parent = node,
+            RundirMode = RundirMode.Inherit,
+            RunDir = node.RunDir,
+            RunDirFull = node.RunDirFull,
+            SrcDir = node.SrcDir,
+            Desc = $"inputs of {node.Name}",
+        };
+        _nodes[input.Name] = input;
+        node.AddChild(input);
+        foreach (var n in node.Needs) input.AddNeed(n);
+
+        // Body tasks along the uses chain: a base compound's subtasks first; a same-named subtask replaces an inherited one.
+        var body = new List<(TaskDef Def, Level Level)>();
+        StrategyDef? strategy = null;
+        foreach (var level in chain)
+        {
+            if (level.Task is null) continue;
+            if (level.Task.Strategy is { } s) strategy = s;
+            foreach (var sub in level.Task.Body ?? [])
+            {
+                var idx = body.FindIndex(b => b.Def.Name == sub.Name);
+                if (idx >= 0) body[idx] = (sub, level); else body.Add((sub, level));
+            }
+        }
+        var parents = ctx.Parents.Append(node.ParamValues).ToList();
+        var subSegments = node.RundirMode == RundirMode.Unique ? segments : ctx.Segments;
+        var members = new List<TaskNode>();
+
+        if (strategy?.Matrix is { Count: > 0 } matrix)
+        {
+            // Matrix cells are built at the current directory level, named <task>.<sub>_<i>_<j> (dfm's legacy scheme).
+            var axes = new List<(string Name, object?[] Values)>();
+            foreach (var (axis, seq) in matrix)
+            {
+                var scope = new TaskEvalScope(new(node.ParamValues), ctx.Matrix, ctx.Parents, ctx.Package, node.SrcDir, node.RunDirFull, node.Name, _model.Globals);
+                _eval.TryEvaluate(seq, scope, out var vals);
+                axes.Add((axis, vals as object?[] ?? []));
+            }
+            var total = axes.Aggregate(1L, (acc, a) => acc * a.Values.Length);
+            if (total > 100_000)
+            {
+                _diag.Error(DiagnosticCodes.BadStrategy, $"matrix of task '{node.Name}' has {total} combinations; the limit is 100000", strategy.Location);
+                return;
+            }
+            foreach (var combo in Combinations(axes.Select(a => a.Values.Length).ToArray()))
+            {
+                var cell = new FlowMap(axes.Select((a, i) => new KeyValuePair<string, object?>(a.Name, a.Values[combo[i]])));
+                var suffix = "_" + string.Join("_", combo.Select((c, i) => FirstIndex(axes[i].Values, c)));
+                members.AddRange(BuildMembers(node, body, ctx, parents, cell, ctx.Segments, suffix));
+            }
+        }
+        else
+        {
+            members.AddRange(BuildMembers(node, body, ctx, parents, ctx.Matrix, subSegments, ""));
+        }
+
+        var needed = new HashSet<TaskNode>(members.SelectMany(m => m.Needs));
+        foreach (var m in members)
+        {
+            if (!m.Needs.Any(n => members.Contains(n)) && m.Enabled) m.InsertNeedFirst(input);
+            if (!needed.Contains(m)) node.AddNeed(m);
+        }
+        // The compound's own needs now belong to its input node; the output node waits for the body.
+        node.RemoveNeedsNotIn(members);
+    }
+
+    private IEnumerable<TaskNode> BuildMembers(TaskNode node, List<(TaskDef Def, Level Level)> body, BuildCtx ctx, IReadOnlyList<FlowMap> parents,
+        FlowMap? matrix, IReadOnlyList<string> segments, string suffix)
+    {
+        var scopeBody = new BodyScope(ctx.Body);
+        var built = new List<TaskNode>();
+        var subCtxs = new Dictionary<string, BuildCtx>(StringComparer.Ordinal);
+        foreach (var (def, level) in body)
+        {
+            var subName = node.Name + "." + def.Name + suffix;
+            var subCtx = new BuildCtx(level.Package, level.Prefix, parents, matrix, segments, scopeBody, node);
+            scopeBody.Siblings[def.Name] = () => BuildTask(def, subName, subCtx, null);
+        }
+        foreach (var (def, _) in body) built.Add(scopeBody.Siblings[def.Name]());
+        return built;
+    }
+
+    private static int FirstIndex(object?[] values, int i)
+    {
+        for (var j = 0; j < i; j++)
+            if (FlowValues.ValueEquals(values[j], values[i])) return j;
+        return i;
+    }
+
+    private static IEnumerable<int[]> Combinations(int[] sizes)
+    {
+        if (sizes.Any(s => s == 0)) yield break;
+        var idx = new int[sizes.Length];
+        while (true)
+        {
+            yield return (int[])idx.Clone();
+            var k = sizes.Length - 1;
+            while (k >= 0 && ++idx[k] == sizes[k]) idx[k--] = 0;
+            if (k < 0) yield break;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using DvFlow.Model.Definitions;
+using DvFlow.Model.Diagnostics;
+using DvFlow.Model.Yaml;
+
+namespace DvFlow.Model.Loading;
+
+/// <summary>
+/// Reads flow files and the packages they form (package file + fragments), once each per load.
+/// Also records every file and directory consulted, so the SDK knows when to regenerate.
+/// </summary>
+public sealed class FlowFileCache
+{
+    private readonly DiagnosticBag _diag;
+    private readonly Dictionary<string, FlowFileDef?> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PackageSource?> _packages = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _inputs = new(StringComparer.Ordinal);
+    private readonly Func<string, string?> _embedded;
+
+    /// <summary>Creates a cache reporting into <paramref name="diagnostics"/>; <paramref name="embeddedText"/> serves built-in packages.</summary>
+    public FlowFileCache(DiagnosticBag diagnostics, Func<string, string?> embeddedText)
+    {
+        _diag = diagnostics;
+        _embedded = embeddedText;
+    }
+
+    /// <summary>Every file read (and every directory searched for fragments), sorted.</summary>
+    public IReadOnlyCollection<string> InputFiles => _inputs;
+
+    /// <summary>Reads and checks one flow file; null when it is missing or unusable (diagnostics say why).</summary>
+    public FlowFileDef? ReadFile(string path, SourceLocation? referencedFrom)
+    {
+        if (_files.TryGetValue(path, out var cached)) return cached;
+        string? text = _embedded(path);
+        if (text is null)
+        {
+            _inputs.Add(path);
+            try { text = File.ReadAllText(path); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _diag.Error(DiagnosticCodes.FileNotFound, $"cannot read flow file '{path}': {ex.Message}", referencedFrom ?? SourceLocation.OfFile(path));
+                _files[path] = null;
+                return null;
+            }
+        }
+        var root = YamlDocumentReader.Read(path, text, _diag);
+        var def = root is null ? null : FlowFileReader.Read(path, root, _diag);
+        _files[path] = def;
+        return def;
+    }
+
+    /// <summary>Reads a package file and, recursively, its fragments.</summary>
+    public PackageSource? ReadPackage(string path, SourceLocation? referencedFrom)
+    {
+        if (_packages.TryGetValue(path, out var cached)) return cached;
+        _packages[path] = null; // guards against a package that lists itself as a fragment
+        var def = ReadFile(path, referencedFrom);
+        PackageSource? result = null;
+        if (def is not null)
+        {
+            if (!def.IsPackage)
+                _diag.Error(DiagnosticCodes.BadDocument, $"'{path}' is a fragment, but a package was expected here", referencedFrom ?? def.Location);
+            else
+            {
+                var fragments = new List<FragmentSource>();
+                var stack = new List<string> { path };
+                CollectFragments(def, "", fragments, stack);
+                result = new PackageSource(def, fragments);
+            }
+        }
+        _packages[path] = result;
+        return result;
+    }
+
+    private void CollectFragments(FlowFileDef owner, string prefix, List<FragmentSource> into, List<string> stack)
+    {
+        var dir = Path.GetDirectoryName(owner.FilePath)!;
+        foreach (var fref in owner.Fragments)
+        {
+            var full = Path.GetFullPath(Path.Combine(dir, fref.Path));
+            IReadOnlyList<string> files;
+            if (File.Exists(full)) files = [full];
+            else if (Directory.Exists(full))
+            {
+                _inputs.Add(full + Path.DirectorySeparatorChar);
+                files = FlowFileLocator.FindAll(full);
+                if (files.Count == 0)
+                    _diag.Warning(DiagnosticCodes.FragmentNotFound, $"fragment directory '{fref.Path}' holds no flow files", fref.Location);
+            }
+            else
+            {
+                _inputs.Add(full);
+                _diag.Error(DiagnosticCodes.FragmentNotFound, $"fragment '{fref.Path}' not found (looked for {full})", fref.Location);
+                continue;
+            }
+            foreach (var file in files)
+            {
+                if (stack.Contains(file))
+                {
+                    _diag.Error(DiagnosticCodes.CircularDefinition, $"fragment '{fref.Path}' includes itself: {string.Join(" -> ", stack.Append(file).Select(Path.GetFileName))}", fref.Location);
+                    continue;
+                }
+                var def = ReadFile(file, fref.Location);
+                if (def is null) continue;
+                if (def.IsPackage)
+                {
+                    _diag.Error(DiagnosticCodes.BadDocument, $"'{file}' is a package, but fragment files must start with 'fragment:'", fref.Location);
+                    continue;
+                }
+                var fprefix = def.Name.Length == 0 ? prefix : prefix.Length == 0 ? def.Name : prefix + "." + def.Name;
+                into.Add(new FragmentSource(def, fprefix));
+                stack.Add(file);
+                CollectFragments(def, fprefix, into, stack);
+                stack.RemoveAt(stack.Count - 1);
+            }
+        }
+    }
+
+    /// <summary>Records a file the load depended on without reading it (for example a registry map).</summary>
+    public void AddInput(string path) => _inputs.Add(path);
+}

@@ -1,0 +1,89 @@
+using DvFlow.Model.Diagnostics;
+
+namespace DvFlow.Model.Yaml;
+
+/// <summary>
+/// An immutable YAML node that remembers where it came from. The loader keeps these instead of
+/// YamlDotNet's mutable representation model so that every later error can point at the source.
+/// </summary>
+public abstract class YNode
+{
+    private protected YNode(SourceLocation location) => Location = location;
+
+    /// <summary>Where the node starts in its file.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>A short name for the node's kind, for error messages ("a string", "a list", "a mapping").</summary>
+    public abstract string KindName { get; }
+}
+
+/// <summary>A scalar. <see cref="Value"/> is typed the way PyYAML types plain scalars, so flows behave as under dfm.</summary>
+public sealed class YScalar : YNode
+{
+    /// <summary>Creates a scalar.</summary>
+    public YScalar(string text, bool isPlain, SourceLocation location) : base(location)
+    {
+        Text = text;
+        IsPlain = isPlain;
+        Value = isPlain ? YamlScalarTyping.Resolve(text) : text;
+    }
+
+    /// <summary>The scalar's text as written (after YAML unescaping).</summary>
+    public string Text { get; }
+
+    /// <summary>True for an unquoted scalar; only those are typed as bool, number or null.</summary>
+    public bool IsPlain { get; }
+
+    /// <summary>null, string, long, double or bool.</summary>
+    public object? Value { get; }
+
+    /// <inheritdoc />
+    public override string KindName => Value switch
+    {
+        null => "null",
+        bool => "a boolean",
+        long or double => "a number",
+        _ => "a string",
+    };
+}
+
+/// <summary>A YAML sequence.</summary>
+public sealed class YSequence : YNode
+{
+    /// <summary>Creates a sequence.</summary>
+    public YSequence(IReadOnlyList<YNode> items, SourceLocation location) : base(location) => Items = items;
+
+    /// <summary>The elements in order.</summary>
+    public IReadOnlyList<YNode> Items { get; }
+
+    /// <inheritdoc />
+    public override string KindName => "a list";
+}
+
+/// <summary>One key/value pair of a mapping; keys are scalars.</summary>
+public sealed record YEntry(YScalar Key, YNode Value)
+{
+    /// <summary>The key text.</summary>
+    public string Name => Key.Text;
+}
+
+/// <summary>A YAML mapping with its entries in source order.</summary>
+public sealed class YMapping : YNode
+{
+    /// <summary>Creates a mapping.</summary>
+    public YMapping(IReadOnlyList<YEntry> entries, SourceLocation location) : base(location) => Entries = entries;
+
+    /// <summary>The entries in source order.</summary>
+    public IReadOnlyList<YEntry> Entries { get; }
+
+    /// <inheritdoc />
+    public override string KindName => "a mapping";
+
+    /// <summary>Finds an entry by key.</summary>
+    public YEntry? Find(string key)
+    {
+        foreach (var e in Entries)
+            if (e.Key.Text == key) return e;
+        return null;
+    }
+}
