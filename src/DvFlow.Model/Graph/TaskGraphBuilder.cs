@@ -257,7 +257,9 @@ public sealed class TaskGraphBuilder
             _ => isDataItem ? TaskNodeKind.DataItem : TaskNodeKind.Null,
         };
         if (isDataItem) node.DataType = chain[0].FullName;
-        node.SrcDir = (implLevel ?? own).SrcDir;
+        // The task's own file, even when the implementation is inherited: relative paths in its parameters
+        // (a FileSet's base, say) are written relative to it.
+        node.SrcDir = own.SrcDir;
 
         T? Nearest<T>(Func<TaskDef, T?> get) where T : class
         {

@@ -1,0 +1,30 @@
+using DvFlow.Tasks.Runtime;
+using Microsoft.Build.Framework;
+
+namespace DvFlow.Tasks.Build;
+
+/// <summary>Per-build caches shared by the tasks of one MSBuild node process (the plan, exec data reads).</summary>
+internal static class BuildCaches
+{
+    private sealed record PlanEntry(DateTime Stamp, FlowPlan Plan);
+
+    public static FlowPlan Plan(IBuildEngine4 engine, string path)
+    {
+        var full = Path.GetFullPath(path);
+        var key = "DvFlow.Plan:" + full;
+        var stamp = File.GetLastWriteTimeUtc(full);
+        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is PlanEntry e && e.Stamp == stamp) return e.Plan;
+        var plan = FlowPlanJson.Read(full);
+        engine.RegisterTaskObject(key, new PlanEntry(stamp, plan), RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        return plan;
+    }
+
+    public static ExecDataStore Store(IBuildEngine4 engine)
+    {
+        const string key = "DvFlow.ExecDataStore";
+        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is ExecDataStore s) return s;
+        var store = new ExecDataStore();
+        engine.RegisterTaskObject(key, store, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        return store;
+    }
+}

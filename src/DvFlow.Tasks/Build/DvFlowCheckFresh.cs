@@ -1,0 +1,56 @@
+using Microsoft.Build.Framework;
+
+namespace DvFlow.Tasks.Build;
+
+/// <summary>
+/// Refuses to run a stale graph: fails when a flow file is newer than the generated targets, or when
+/// the config or parameter overrides differ from those the targets were generated with (for
+/// <c>dotnet msbuild -t:x</c> without restore).
+/// </summary>
+public sealed class DvFlowCheckFresh : Microsoft.Build.Utilities.Task
+{
+    /// <summary>The generated targets file.</summary>
+    [Required] public string GeneratedTargets { get; set; } = "";
+    /// <summary>The fingerprint recorded in it.</summary>
+    public string? GeneratedFingerprint { get; set; }
+    /// <summary>The flow files it was generated from.</summary>
+    public ITaskItem[]? Inputs { get; set; }
+    /// <summary>The current config.</summary>
+    public string? Config { get; set; }
+    /// <summary>The current overrides list.</summary>
+    public string? Defines { get; set; }
+    /// <summary>Package directories.</summary>
+    public ITaskItem[]? PackagePaths { get; set; }
+    /// <summary>Package maps.</summary>
+    public ITaskItem[]? PackageMaps { get; set; }
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        const string hint = "run 'dotnet build' (which restores) or 'dotnet msbuild -restore' to regenerate the flow targets";
+        if (!File.Exists(GeneratedTargets))
+        {
+            Log.LogError("DvFlow", "DVF0001", null, null, 0, 0, 0, 0, "the flow has not been translated for this configuration; {0}", hint);
+            return false;
+        }
+        var stamp = File.GetLastWriteTimeUtc(GeneratedTargets);
+        foreach (var i in Inputs ?? [])
+        {
+            var path = i.GetMetadata("FullPath");
+            if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) > stamp)
+            {
+                Log.LogError("DvFlow", "DVF0002", null, path, 0, 0, 0, 0, "'{0}' changed after the flow targets were generated; {1}", path, hint);
+                return false;
+            }
+        }
+        var registry = FlowSession.Registry(PackagePaths, PackageMaps, _ => { });
+        var config = string.IsNullOrWhiteSpace(Config) ? null : Config.Trim();
+        var now = Fingerprint.Of(config, FlowSession.Overrides(Defines, BuildEngine), registry.PackageNames.Select(n => n + "=" + registry.Resolve(n)).Order(StringComparer.Ordinal));
+        if (!string.Equals(now, GeneratedFingerprint, StringComparison.Ordinal))
+        {
+            Log.LogError("DvFlow", "DVF0003", null, null, 0, 0, 0, 0, "the config or parameter overrides differ from those the flow targets were generated with; {0}", hint);
+            return false;
+        }
+        return true;
+    }
+}

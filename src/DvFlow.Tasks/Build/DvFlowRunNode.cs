@@ -1,0 +1,120 @@
+using DvFlow.Model.Dataflow;
+using DvFlow.Model.Expressions;
+using DvFlow.Tasks.Runtime;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace DvFlow.Tasks.Build;
+
+/// <summary>
+/// Runs one flow task (the body of its generated target): logs its parameters, why it runs or is
+/// skipped, its commands and markers, and returns its output items. FileSet files become one item per
+/// file with FileType, BaseDir, Src, IncDirs, Defines and Attributes metadata.
+/// </summary>
+public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancel = new();
+
+    /// <summary>The plan file.</summary>
+    [Required] public string PlanFile { get; set; } = "";
+    /// <summary>The node to run.</summary>
+    [Required] public string Node { get; set; } = "";
+    /// <summary>Ignore up-to-date checks.</summary>
+    public bool Force { get; set; }
+    /// <summary>The build session id.</summary>
+    public string? Session { get; set; }
+
+    /// <summary>The node's output items.</summary>
+    [Output] public ITaskItem[] Outputs { get; set; } = [];
+
+    /// <inheritdoc />
+    public void Cancel() => _cancel.Cancel();
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        FlowPlan plan;
+        try { plan = BuildCaches.Plan(BuildEngine4, PlanFile); }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            Log.LogError("DvFlow", "DVF0004", null, PlanFile, 0, 0, 0, 0, "cannot read the flow plan: {0}", ex.Message);
+            return false;
+        }
+        if (plan.ByName.TryGetValue(Node, out var spec))
+        {
+            Log.LogMessage(MessageImportance.Low, "DvFlow task {0} ({1}{2}) in {3}", spec.Name, spec.Kind, spec.Shell is null ? "" : ", " + spec.Shell + " " + FirstLine(spec.Run), spec.RunDir);
+            foreach (var (k, v) in spec.Params)
+                Log.LogMessage(MessageImportance.Low, "  param {0} = {1}", k, FlowValues.ToJson(v));
+        }
+        var log = new MsBuildRunLog(Log);
+        var runner = new NodeRunner(plan, BuildCaches.Store(BuildEngine4), new ImplementationRegistry(), log,
+            new RunOptions { Force = Force, Session = string.IsNullOrEmpty(Session) ? null : Session });
+        NodeOutcome outcome;
+        try
+        {
+            outcome = runner.RunAsync(Node, _cancel.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            Log.LogError("DvFlow", "DVF0005", null, null, 0, 0, 0, 0, "{0}: cancelled", Node);
+            return false;
+        }
+        Log.LogMessage(outcome.Skipped ? MessageImportance.Normal : MessageImportance.Normal, "{0}: {1}{2}", Node,
+            outcome.Skipped ? "skipped: " : "ran: ", outcome.Reason);
+        Outputs = outcome.Output.SelectMany(ToItems).ToArray();
+        if (!outcome.Success && !Log.HasLoggedErrors)
+            Log.LogError("DvFlow", "DVF6001", null, null, 0, 0, 0, 0, "{0} failed", Node);
+        return outcome.Success && !Log.HasLoggedErrors;
+    }
+
+    private static string FirstLine(string? s)
+    {
+        if (s is null) return "";
+        var l = s.Split('\n')[0];
+        return l.Length > 60 ? l[..57] + "..." : l;
+    }
+
+    /// <summary>The MSBuild items of a data item.</summary>
+    public static IEnumerable<ITaskItem> ToItems(DataItem item)
+    {
+        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["DataType"] = item.Type,
+            ["Src"] = item.Src ?? "",
+            ["Seq"] = item.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (k, v) in item.Fields)
+        {
+            var name = MetadataName(k);
+            if (name is null) continue;
+            meta[name] = v switch
+            {
+                IReadOnlyList<object?> l => string.Join(";", l.Select(x => FlowValues.ToDisplayString(x))),
+                null => "",
+                _ => FlowValues.ToDisplayString(v),
+            };
+        }
+        if (item.Type == "std.FileSet")
+        {
+            var files = InputSignature.FilesOf(item).ToList();
+            foreach (var f in files)
+                yield return new TaskItem(f, meta);
+            if (files.Count > 0) yield break;
+            yield return new TaskItem(item.GetString("basedir") is { Length: > 0 } b ? b : item.Src ?? "fileset", meta);
+            yield break;
+        }
+        yield return new TaskItem($"{item.Type}:{item.Src}:{item.Seq}", meta);
+    }
+
+    // MSBuild metadata names: FileType, BaseDir, IncDirs... (PascalCase of the field), skipping reserved ones.
+    private static string? MetadataName(string field)
+    {
+        var parts = field.Split('_', StringSplitOptions.RemoveEmptyEntries);
+        var name = string.Concat(parts.Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        name = name switch { "Filetype" => "FileType", "Basedir" => "BaseDir", "Incdirs" => "IncDirs", _ => name };
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') || char.IsAsciiDigit(name[0])) return null;
+        return name is "FullPath" or "RootDir" or "Filename" or "Extension" or "RelativeDir" or "Directory" or "RecursiveDir" or "Identity"
+            or "ModifiedTime" or "CreatedTime" or "AccessedTime" or "DefiningProjectFullPath" or "DefiningProjectDirectory"
+            or "DefiningProjectName" or "DefiningProjectExtension" ? "Flow" + name : name;
+    }
+}

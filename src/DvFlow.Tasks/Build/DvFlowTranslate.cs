@@ -1,0 +1,97 @@
+using DvFlow.Model.Definitions;
+using DvFlow.Model.Elaboration;
+using DvFlow.Model.Graph;
+using DvFlow.Tasks.Runtime;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace DvFlow.Tasks.Build;
+
+/// <summary>
+/// Translates the flow into MSBuild targets (run in the Restore phase): loads the flow with the
+/// selected config and parameter overrides, builds the task graph, and writes the plan and the
+/// generated targets file under obj/. Files are rewritten only when their content changes, so
+/// MSBuild's caches stay warm; on errors the generated files are removed so no stale graph can run.
+/// </summary>
+public sealed class DvFlowTranslate : Microsoft.Build.Utilities.Task
+{
+    /// <summary>The root flow file.</summary>
+    [Required] public string FlowFile { get; set; } = "";
+    /// <summary>The project directory (run root parent).</summary>
+    [Required] public string ProjectDirectory { get; set; } = "";
+    /// <summary>Where the generated files go.</summary>
+    [Required] public string IntermediateDirectory { get; set; } = "";
+    /// <summary>The run root directory.</summary>
+    [Required] public string RunRoot { get; set; } = "";
+    /// <summary>The config to select.</summary>
+    public string? Config { get; set; }
+    /// <summary>Parameter overrides, name=value separated by semicolons.</summary>
+    public string? Defines { get; set; }
+    /// <summary>Package directories or flow files (PackageName metadata names a single package).</summary>
+    public ITaskItem[]? PackagePaths { get; set; }
+    /// <summary>Package map files.</summary>
+    public ITaskItem[]? PackageMaps { get; set; }
+
+    /// <summary>The generated targets file.</summary>
+    [Output] public string GeneratedTargets { get; set; } = "";
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        var targetsPath = Path.Combine(IntermediateDirectory, "flow.g.targets");
+        var planPath = Path.Combine(IntermediateDirectory, "plan.json");
+        GeneratedTargets = targetsPath;
+        var overrides = FlowSession.Overrides(Defines, BuildEngine);
+        var registry = FlowSession.Registry(PackagePaths, PackageMaps, w => Log.LogWarning(w));
+        var config = string.IsNullOrWhiteSpace(Config) ? null : Config.Trim();
+        if (!File.Exists(FlowFile))
+        {
+            Log.LogError("DvFlow", "DVF1000", null, FlowFile, 0, 0, 0, 0, "no flow file: '{0}' does not exist (set DvFlowFile, or add flow.yaml or flow.dv beside the project)", FlowFile);
+            Remove(targetsPath, planPath);
+            return false;
+        }
+        var model = FlowLoader.Load(FlowFile, new FlowLoadOptions { Config = config, ParameterOverrides = overrides, Registry = registry, ProjectRoot = ProjectDirectory });
+        DiagnosticLogging.Log(Log, model.Diagnostics);
+        if (model.HasErrors)
+        {
+            Remove(targetsPath, planPath);
+            return false;
+        }
+        var graph = new TaskGraphBuilder(model, new GraphBuildOptions { RunRoot = RunRoot }).BuildAll();
+        DiagnosticLogging.Log(Log, graph.Diagnostics.Except(model.Diagnostics));
+        if (graph.HasErrors)
+        {
+            Remove(targetsPath, planPath);
+            return false;
+        }
+        var root = model.Root!;
+        var plan = FlowPlanBuilder.Build(graph, root.Name, ProjectDirectory);
+        var defaults = root.OrderedTasks.Where(t => (t.Def.Scope & TaskScope.Root) != 0).Select(t => t.FullName).ToList();
+        var fingerprint = Fingerprint.Of(config, overrides, registry.PackageNames.Select(n => n + "=" + registry.Resolve(n)).Order(StringComparer.Ordinal));
+        var inputs = model.InputFiles.ToList();
+        var targets = TargetsWriter.Write(plan, inputs, defaults, planPath).Replace("</Project>",
+            $"  <PropertyGroup>\n    <DvFlowGeneratedFingerprint>{fingerprint}</DvFlowGeneratedFingerprint>\n  </PropertyGroup>\n</Project>");
+        Directory.CreateDirectory(IntermediateDirectory);
+        var wrotePlan = WriteIfChanged(planPath, FlowPlanJson.Write(plan));
+        var wroteTargets = WriteIfChanged(targetsPath, targets);
+        if (!wroteTargets && !wrotePlan) File.SetLastWriteTimeUtc(targetsPath, DateTime.UtcNow); // the inputs were touched: record that they were checked
+        Log.LogMessage(MessageImportance.Normal, "DvFlow: {0} task(s) of package '{1}'{2} -> {3}{4}",
+            plan.Nodes.Count, root.Name, config is null ? "" : $" (config {config})", targetsPath, wroteTargets || wrotePlan ? "" : " (unchanged)");
+        return !Log.HasLoggedErrors;
+    }
+
+    private static bool WriteIfChanged(string path, string content)
+    {
+        if (File.Exists(path) && File.ReadAllText(path) == content) return false;
+        var tmp = path + ".tmp";
+        File.WriteAllText(tmp, content);
+        File.Move(tmp, path, overwrite: true);
+        return true;
+    }
+
+    private static void Remove(params string[] paths)
+    {
+        foreach (var p in paths)
+            if (File.Exists(p)) File.Delete(p);
+    }
+}

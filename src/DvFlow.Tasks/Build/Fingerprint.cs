@@ -1,0 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DvFlow.Tasks.Build;
+
+/// <summary>A short digest of what a translation depended on besides files: the config and the parameter overrides.</summary>
+internal static class Fingerprint
+{
+    public static string Of(string? config, IEnumerable<string> overrides, IEnumerable<string> extra)
+    {
+        var text = "config=" + (config ?? "") + "\n" + string.Join("\n", overrides.Order(StringComparer.Ordinal)) + "\n--\n" + string.Join("\n", extra);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
+    }
+}

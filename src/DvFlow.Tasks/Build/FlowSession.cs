@@ -1,0 +1,43 @@
+using DvFlow.Model.Elaboration;
+using DvFlow.Model.Loading;
+using Microsoft.Build.Framework;
+
+namespace DvFlow.Tasks.Build;
+
+/// <summary>Loads a flow from MSBuild task parameters: file, config, parameter overrides, package search paths and maps.</summary>
+internal static class FlowSession
+{
+    /// <summary>Collects -D style overrides from the DvFlowDefines list and from global properties named D_name (dots written as "__").</summary>
+    public static List<string> Overrides(string? defines, IBuildEngine engine)
+    {
+        var list = new List<string>();
+        if (!string.IsNullOrWhiteSpace(defines))
+            list.AddRange(defines.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (engine is IBuildEngine6 e6)
+            foreach (var (k, v) in e6.GetGlobalProperties().OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase))
+                if (k.StartsWith("D_", StringComparison.OrdinalIgnoreCase) && k.Length > 2)
+                    list.Add(k[2..].Replace("__", ".") + "=" + v);
+        return list;
+    }
+
+    public static PackageRegistry Registry(ITaskItem[]? packagePaths, ITaskItem[]? packageMaps, Action<string> warn)
+    {
+        var reg = new PackageRegistry();
+        foreach (var m in packageMaps ?? [])
+            foreach (var problem in reg.AddMapFile(m.GetMetadata("FullPath")))
+                warn(problem);
+        foreach (var p in packagePaths ?? [])
+        {
+            var path = p.GetMetadata("FullPath");
+            var file = FlowFileLocator.Locate(path);
+            var name = p.GetMetadata("PackageName");
+            if (file is not null && name.Length > 0) reg.Add(name, file);
+            else reg.AddSearchDirectory(path);
+        }
+        var env = Environment.GetEnvironmentVariable("DV_FLOW_PATH");
+        if (!string.IsNullOrEmpty(env))
+            foreach (var dir in env.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+                reg.AddSearchDirectory(dir);
+        return reg;
+    }
+}

@@ -1,0 +1,52 @@
+using DvFlow.Model.Dataflow;
+using DvFlow.Model.Expressions;
+
+namespace DvFlow.Tasks.Runtime.Api;
+
+/// <summary>What a task implementation receives: its name, directories, parameters, consumed inputs and previous memento.</summary>
+public sealed class TaskDataInput
+{
+    /// <summary>Creates an input.</summary>
+    public TaskDataInput(string name, string runDir, string srcDir, FlowMap parameters, IReadOnlyList<DataItem> inputs, bool changed, object? memento)
+    {
+        Name = name;
+        RunDir = runDir;
+        SrcDir = srcDir;
+        Params = parameters;
+        Inputs = inputs;
+        Changed = changed;
+        Memento = memento;
+    }
+
+    /// <summary>The fully qualified task name.</summary>
+    public string Name { get; }
+    /// <summary>The task's run directory (exists when the task runs).</summary>
+    public string RunDir { get; }
+    /// <summary>The directory of the flow file that defines the task.</summary>
+    public string SrcDir { get; }
+    /// <summary>Parameter values by name.</summary>
+    public FlowMap Params { get; }
+    /// <summary>The consumed input items, in needs order.</summary>
+    public IReadOnlyList<DataItem> Inputs { get; }
+    /// <summary>True when an upstream task changed its output in this build (or the task never ran).</summary>
+    public bool Changed { get; }
+    /// <summary>The memento the task returned last time it succeeded, or null.</summary>
+    public object? Memento { get; }
+
+    /// <summary>A string parameter ("" when absent).</summary>
+    public string Str(string name) => Params.TryGetValue(name, out var v) && v is not null ? FlowValues.ToDisplayString(v) : "";
+
+    /// <summary>A boolean parameter.</summary>
+    public bool Bool(string name) => Params.TryGetValue(name, out var v) && FlowValues.IsTruthy(v);
+
+    /// <summary>A list parameter as strings.</summary>
+    public IReadOnlyList<string> List(string name) => Params.TryGetValue(name, out var v) switch
+    {
+        true when v is IReadOnlyList<object?> l => l.Select(x => FlowValues.ToDisplayString(x)).ToList(),
+        true when v is string s && s.Length > 0 => [s],
+        _ => [],
+    };
+
+    /// <summary>A map parameter.</summary>
+    public IReadOnlyDictionary<string, object?> Map(string name) => Params.TryGetValue(name, out var v) && v is IReadOnlyDictionary<string, object?> m ? m : FlowMap.Empty;
+}

@@ -1,0 +1,105 @@
+using DvFlow.Model.Dataflow;
+using DvFlow.Model.Expressions;
+using DvFlow.Tasks.Runtime.Api;
+
+namespace DvFlow.Tasks.Runtime;
+
+/// <summary>
+/// The record a task leaves in its run directory (<c>&lt;name&gt;.exec_data.json</c>, dfm's layout and
+/// field names): parameters, input signature, commands, result, outputs and memento. Its presence with
+/// status 0 is what "done" means; it is written atomically after the task finishes.
+/// </summary>
+public sealed record ExecData
+{
+    /// <summary>Task name.</summary>
+    public required string Name { get; init; }
+    /// <summary>Source directory.</summary>
+    public string SrcDir { get; init; } = "";
+    /// <summary>Run directory.</summary>
+    public string RunDir { get; init; } = "";
+    /// <summary>Parameters the task ran with.</summary>
+    public FlowMap Params { get; init; } = FlowMap.Empty;
+    /// <summary>Digest of the inputs (items and the files they name).</summary>
+    public string InputsSignature { get; init; } = "";
+    /// <summary>Needs by name.</summary>
+    public IReadOnlyList<string> Needs { get; init; } = [];
+    /// <summary>Commands run, with exit codes.</summary>
+    public IReadOnlyList<(IReadOnlyList<string> Cmd, int Status)> Commands { get; init; } = [];
+    /// <summary>0 for success.</summary>
+    public int Status { get; init; }
+    /// <summary>Whether the output changed in the run that wrote this record.</summary>
+    public bool Changed { get; init; }
+    /// <summary>The task's memento.</summary>
+    public object? Memento { get; init; }
+    /// <summary>Markers of the run.</summary>
+    public IReadOnlyList<TaskMarker> Markers { get; init; } = [];
+    /// <summary>Output items: passed-through inputs then the task's own items.</summary>
+    public IReadOnlyList<DataItem> Output { get; init; } = [];
+    /// <summary>Log file (relative to the run directory), if any.</summary>
+    public string? LogFile { get; init; }
+    /// <summary>The build session that wrote the record.</summary>
+    public string? Session { get; init; }
+    /// <summary>Why the task ran, or why it was skipped.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The file name of a task's exec data in its run directory.</summary>
+    public static string FileName(string taskName) => taskName + ".exec_data.json";
+
+    /// <summary>The task's own output items (not passed through).</summary>
+    public IEnumerable<DataItem> OwnOutput => Output.Where(o => o.Src == Name);
+
+    /// <summary>The map form written to disk.</summary>
+    public FlowMap ToMap() => FlowMap.Of(
+        ("name", Name),
+        ("srcdir", SrcDir),
+        ("rundir", RunDir),
+        ("params", Params),
+        ("inputs_signature", InputsSignature),
+        ("needs", Needs.Cast<object?>().ToArray()),
+        ("commands", Commands.Select(c => (object?)FlowMap.Of(("cmd", c.Cmd.Cast<object?>().ToArray()), ("status", (long)c.Status))).ToArray()),
+        ("result", FlowMap.Of(("status", (long)Status), ("changed", Changed), ("memento", Memento),
+            ("markers", Markers.Select(m => (object?)MarkerMap(m)).ToArray()))),
+        ("output", FlowMap.Of(("changed", Changed), ("output", Output.Select(o => (object?)o.ToMap()).ToArray()))),
+        ("logfile", LogFile),
+        ("session", Session),
+        ("reason", Reason));
+
+    private static FlowMap MarkerMap(TaskMarker m) => FlowMap.Of(
+        ("severity", m.Severity.ToString().ToLowerInvariant()),
+        ("msg", m.Message),
+        ("loc", m.Path is null ? null : FlowMap.Of(("path", m.Path), ("line", (long)m.Line), ("pos", (long)m.Column))));
+
+    /// <summary>Reads the map form; null when it is not an exec-data record.</summary>
+    public static ExecData? FromMap(object? value)
+    {
+        if (value is not FlowMap m || m["name"] is not string name) return null;
+        var result = m["result"] as FlowMap ?? FlowMap.Empty;
+        var output = (m["output"] as FlowMap)?["output"] as IReadOnlyList<object?> ?? [];
+        return new ExecData
+        {
+            Name = name,
+            SrcDir = m["srcdir"] as string ?? "",
+            RunDir = m["rundir"] as string ?? "",
+            Params = m["params"] as FlowMap ?? FlowMap.Empty,
+            InputsSignature = m["inputs_signature"] as string ?? "",
+            Needs = (m["needs"] as IReadOnlyList<object?> ?? []).OfType<string>().ToList(),
+            Commands = (m["commands"] as IReadOnlyList<object?> ?? []).OfType<FlowMap>()
+                .Select(c => ((IReadOnlyList<string>)(c["cmd"] as IReadOnlyList<object?> ?? []).OfType<string>().ToList(), (int)(c["status"] as long? ?? 0))).ToList(),
+            Status = (int)(result["status"] as long? ?? 1),
+            Changed = result["changed"] as bool? ?? true,
+            Memento = result["memento"],
+            Markers = (result["markers"] as IReadOnlyList<object?> ?? []).OfType<FlowMap>().Select(ReadMarker).ToList(),
+            Output = output.OfType<FlowMap>().Select(DataItem.FromMap).OfType<DataItem>().ToList(),
+            LogFile = m["logfile"] as string,
+            Session = m["session"] as string,
+            Reason = m["reason"] as string,
+        };
+    }
+
+    private static TaskMarker ReadMarker(FlowMap m)
+    {
+        var sev = (m["severity"] as string) switch { "error" => MarkerSeverity.Error, "warning" => MarkerSeverity.Warning, _ => MarkerSeverity.Info };
+        var loc = m["loc"] as FlowMap;
+        return new TaskMarker(sev, m["msg"] as string ?? "", loc?["path"] as string, (int)(loc?["line"] as long? ?? -1), (int)(loc?["pos"] as long? ?? -1));
+    }
+}

@@ -1,0 +1,42 @@
+using DvFlow.Model.Definitions;
+using DvFlow.Model.Expressions;
+using DvFlow.Model.Graph;
+
+namespace DvFlow.Tasks.Runtime;
+
+/// <summary>Turns a task graph into the plan the runner executes.</summary>
+public static class FlowPlanBuilder
+{
+    /// <summary>Built-in std tasks that run processes; everything else built in is cheap and runs inline.</summary>
+    private static readonly IReadOnlySet<string> HeavyBuiltins = new HashSet<string>(StringComparer.Ordinal) { "std.Exec" };
+
+    /// <summary>Creates the plan of <paramref name="graph"/>.</summary>
+    public static FlowPlan Build(TaskGraph graph, string rootPackage, string projectDir)
+    {
+        var nodes = graph.Nodes.Select(n => new NodeSpec
+        {
+            Name = n.Name,
+            Target = TargetNames.Canonical(n.Name),
+            Package = n.Package,
+            Kind = n.Kind.ToString(),
+            Shell = n.Shell,
+            Run = n.Run,
+            DataType = n.DataType,
+            Params = n.ParamValues,
+            ParamTypes = new FlowMap(n.Params.Select(p => new KeyValuePair<string, object?>(p.Name, p.Type))),
+            Needs = n.Needs.Select(x => x.Name).ToList(),
+            Consumes = n.Consumes.ToValue(),
+            Passthrough = n.Passthrough.ToValue(),
+            Produces = n.Produces?.Cast<object?>().ToList(),
+            RunDir = n.RunDirFull,
+            SrcDir = n.SrcDir,
+            Enabled = n.Enabled,
+            Uptodate = n.Uptodate.Kind switch { UptodateKind.Never => "never", UptodateKind.Custom => n.Uptodate.Check!, _ => "default" },
+            Parent = n.Parent?.Name,
+            Location = n.Location.ToString(),
+            Desc = n.Desc,
+            Heavy = n.Enabled && n.Kind == TaskNodeKind.Leaf && (n.Shell != "builtin" || HeavyBuiltins.Contains(n.Run ?? "")),
+        }).ToList();
+        return new FlowPlan(rootPackage, graph.RunRoot, projectDir, nodes);
+    }
+}

@@ -1,0 +1,48 @@
+using DvFlow.Tasks.Runtime.Api;
+using DvFlow.Tasks.Std;
+
+namespace DvFlow.Tasks.Runtime;
+
+/// <summary>Finds the implementation of a node: built-in std tasks, script shells, and (later) task libraries.</summary>
+public sealed class ImplementationRegistry
+{
+    private readonly Dictionary<string, Func<ITaskImplementation>> _builtins = new(StringComparer.Ordinal)
+    {
+        ["std.Message"] = () => new StdMessage(),
+        ["std.FileSet"] = () => new StdFileSet(),
+        ["std.CreateFile"] = () => new StdCreateFile(),
+        ["std.SetEnv"] = () => new StdSetEnv(),
+        ["std.SetFileType"] = () => new StdSetFileType(),
+        ["std.IncDirs"] = () => new StdIncDirs(),
+        ["std.Null"] = () => new StdNull(),
+        ["std.Exec"] = () => new StdExec(),
+    };
+
+    /// <summary>Registers a built-in implementation under <paramref name="name"/> (the <c>run:</c> of a <c>shell: builtin</c> task).</summary>
+    public void AddBuiltin(string name, Func<ITaskImplementation> factory) => _builtins[name] = factory;
+
+    /// <summary>The implementation of <paramref name="node"/>, or null with the reason.</summary>
+    public ITaskImplementation? Resolve(NodeSpec node, out string? error)
+    {
+        error = null;
+        if (node.Kind == "DataItem") return new DataItemTask(node.DataType!);
+        if (node.Kind != "Leaf") return new StdNull();
+        var shell = node.Shell ?? "bash";
+        if (shell == "builtin")
+        {
+            if (_builtins.TryGetValue(node.Run ?? "", out var f)) return f();
+            error = $"unknown built-in implementation '{node.Run}'";
+            return null;
+        }
+        if (ShellTask.Shells.Contains(shell)) return new ShellTask(shell, node.Run ?? "");
+        if (shell == "pytask")
+            error = $"'shell: pytask' runs Python code ({node.Run}), which DvFlow.Sdk cannot execute; implement the task in C# or as a shell script";
+        else
+            error = $"unknown shell '{shell}'; supported: {string.Join(", ", ShellTask.Shells.Order())}, builtin";
+        return null;
+    }
+
+    /// <summary>True for built-ins that must run every time because their inputs are not fully known to the runner (globs).</summary>
+    public static bool AlwaysRuns(NodeSpec node) => node.Shell == "builtin" && node.Run == "std.FileSet"
+        || node.Shell == "builtin" && node.Run == "std.Exec" && node.Params.TryGetValue("when", out var w) && w is "always";
+}

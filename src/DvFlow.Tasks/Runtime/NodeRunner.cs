@@ -1,0 +1,219 @@
+using DvFlow.Model.Dataflow;
+using DvFlow.Model.Definitions;
+using DvFlow.Model.Expressions;
+using DvFlow.Model.Graph;
+using DvFlow.Tasks.Runtime.Api;
+
+namespace DvFlow.Tasks.Runtime;
+
+/// <summary>
+/// Runs one node of a plan: gathers its needs' recorded outputs, splits them by consumes and
+/// passthrough, decides whether the node is up to date (and says why), runs its implementation,
+/// and records the result atomically in the node's exec data.
+/// </summary>
+public sealed class NodeRunner
+{
+    private readonly FlowPlan _plan;
+    private readonly ExecDataStore _store;
+    private readonly ImplementationRegistry _impls;
+    private readonly IRunLog _log;
+    private readonly RunOptions _options;
+
+    /// <summary>Creates a runner.</summary>
+    public NodeRunner(FlowPlan plan, ExecDataStore store, ImplementationRegistry impls, IRunLog log, RunOptions options)
+    {
+        _plan = plan;
+        _store = store;
+        _impls = impls;
+        _log = log;
+        _options = options;
+    }
+
+    /// <summary>Runs the named node.</summary>
+    public async Task<NodeOutcome> RunAsync(string nodeName, CancellationToken cancel)
+    {
+        if (!_plan.ByName.TryGetValue(nodeName, out var node))
+            return Fail(null, $"task '{nodeName}' is not in the flow plan (the generated targets are out of date: run restore)");
+
+        // Inputs: the needs' recorded outputs, in needs order.
+        var needOutputs = new List<IReadOnlyList<DataItem>>();
+        var changedIn = false;
+        foreach (var needName in node.Needs)
+        {
+            var need = _plan.ByName[needName];
+            if (!need.Enabled) { needOutputs.Add([]); continue; }
+            var rec = _store.Read(need.RunDir, need.Name);
+            if (rec is null || rec.Status != 0)
+                return Fail(node, $"'{need.Name}' has not completed successfully, so '{node.Name}' cannot run");
+            needOutputs.Add(rec.Output);
+            changedIn |= rec.Changed && rec.Session is not null && rec.Session == _options.Session;
+        }
+        var inputs = DataflowRouter.GatherInputs(needOutputs);
+        var consumes = ToFilter(node.Consumes);
+        var passthrough = ToFilter(node.Passthrough);
+        var prev = _store.Read(node.RunDir, node.Name);
+
+        if (!node.Enabled)
+        {
+            if (prev is null || prev.Output.Count > 0 || prev.Status != 0)
+                _store.Write(new ExecData { Name = node.Name, RunDir = node.RunDir, SrcDir = node.SrcDir, Params = node.Params, Needs = node.Needs, Reason = "iff is false", Session = _options.Session });
+            _log.Message($"{node.Name}: skipped (iff is false)");
+            return new NodeOutcome(true, [], false, true, "iff is false", null);
+        }
+
+        var consumed = DataflowRouter.Consumed(inputs, consumes);
+        var passed = DataflowRouter.PassedThrough(inputs, consumes, passthrough);
+
+        if (prev is { Status: 0 } && _options.Session is not null && prev.Session == _options.Session)
+            return Done(node, prev.Output, prev.Changed, true, "already ran in this build");
+
+        if (node.Kind is not ("Leaf" or "DataItem"))
+        {
+            // Plumbing nodes (compound inputs and outputs, tasks without implementation) just route data.
+            var output = passed;
+            var same = prev is { Status: 0 } && SameItems(prev.Output, output);
+            if (!same)
+                _store.Write(new ExecData
+                {
+                    Name = node.Name, RunDir = node.RunDir, SrcDir = node.SrcDir, Params = node.Params, Needs = node.Needs,
+                    Output = output, Changed = true, Session = _options.Session, Reason = prev is null ? "first run" : "inputs changed",
+                });
+            return Done(node, output, !same, same, same ? "unchanged" : "routed inputs", log: false);
+        }
+
+        var signature = InputSignature.Compute(inputs);
+        var reason = WhyRun(node, prev, signature, changedIn);
+        if (reason is null)
+        {
+            _log.Message($"{node.Name}: skipped, up to date (parameters, inputs and outputs unchanged)", important: false);
+            var output = passed.Concat(prev!.OwnOutput).ToList();
+            return new NodeOutcome(true, output, false, true, "up to date", prev.LogFile);
+        }
+        _log.Message($"{node.Name}: running ({reason})", important: false);
+        return await ExecuteAsync(node, prev, consumed, passed, signature, changedIn || prev is null, reason, cancel).ConfigureAwait(false);
+    }
+
+    private string? WhyRun(NodeSpec node, ExecData? prev, string signature, bool changedIn)
+    {
+        if (_options.Force) return "forced (rebuild)";
+        if (node.Uptodate == "never") return "uptodate: false";
+        if (ImplementationRegistry.AlwaysRuns(node)) return "always checks its files";
+        if (prev is null) return "no previous run";
+        if (prev.Status != 0) return $"previous run failed (status {prev.Status})";
+        if (!FlowValues.ValueEquals(prev.Params, node.Params))
+        {
+            var changed = node.Params.Keys.Union(prev.Params.Keys)
+                .Where(k => !FlowValues.ValueEquals(node.Params.TryGetValue(k, out var a) ? a : null, prev.Params.TryGetValue(k, out var b) ? b : null));
+            return $"parameters changed: {string.Join(", ", changed)}";
+        }
+        if (prev.InputsSignature != signature) return "inputs changed";
+        if (changedIn) return "an upstream task changed";
+        foreach (var item in prev.OwnOutput)
+            foreach (var f in InputSignature.FilesOf(item))
+                if (!File.Exists(f) && !Directory.Exists(f)) return $"output '{f}' is missing";
+        return null;
+    }
+
+    private async Task<NodeOutcome> ExecuteAsync(NodeSpec node, ExecData? prev, IReadOnlyList<DataItem> consumed, IReadOnlyList<DataItem> passed,
+        string signature, bool changed, string reason, CancellationToken cancel)
+    {
+        var impl = _impls.Resolve(node, out var error);
+        if (impl is null) return Fail(node, error!);
+        Directory.CreateDirectory(node.RunDir);
+        _store.Invalidate(node.RunDir, node.Name);
+
+        var env = BuildEnvironment(consumed);
+        var ctxt = new TaskRunCtxt(node.Name, node.RunDir, node.SrcDir, env, _log, _options.MaxParallel, cancel) { Params = node.Params };
+        var input = new TaskDataInput(node.Name, node.RunDir, node.SrcDir, node.Params, consumed, changed, prev?.Status == 0 ? prev.Memento : null);
+        TaskDataResult result;
+        try
+        {
+            result = await impl.RunAsync(ctxt, input).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            result = new TaskDataResult { Status = 1, Changed = false };
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"task implementation raised an exception: {ex.GetType().Name}: {ex.Message}"));
+        }
+        var markers = ctxt.Markers.Concat(result.Markers).ToList();
+        var own = result.Output.Select((o, i) => o.WithSource(node.Name, i)).ToList();
+        var logFile = ctxt.Commands.Count > 0 ? FindLog(node) : null;
+        if (result.Status != 0 && !markers.Any(m => m.Severity == MarkerSeverity.Error))
+            markers.Add(new TaskMarker(MarkerSeverity.Error, $"task failed with status {result.Status}"));
+        foreach (var m in markers) _log.Marker(node.Name, m);
+        var output = passed.Concat(own).ToList();
+        _store.Write(new ExecData
+        {
+            Name = node.Name, SrcDir = node.SrcDir, RunDir = node.RunDir, Params = node.Params, InputsSignature = signature,
+            Needs = node.Needs, Commands = ctxt.Commands, Status = result.Status, Changed = result.Changed,
+            Memento = result.Memento, Markers = markers, Output = output, LogFile = logFile, Session = _options.Session, Reason = reason,
+        });
+        if (result.Status != 0)
+        {
+            var where = logFile is null ? "" : $"; see the log {Path.Combine(node.RunDir, logFile)}";
+            _log.Message($"{node.Name}: FAILED with status {result.Status}{where}", important: true);
+            return new NodeOutcome(false, output, true, false, reason, logFile);
+        }
+        return Done(node, output, result.Changed, false, reason, logFile);
+    }
+
+    private static string? FindLog(NodeSpec node)
+    {
+        var own = node.Name + ".log";
+        if (File.Exists(Path.Combine(node.RunDir, own))) return own;
+        return Directory.Exists(node.RunDir)
+            ? Directory.EnumerateFiles(node.RunDir, "*.log").Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault()
+            : null;
+    }
+
+    private NodeOutcome Done(NodeSpec node, IReadOnlyList<DataItem> output, bool changed, bool skipped, string reason, string? logFile = null, bool log = true)
+    {
+        if (log && skipped) _log.Message($"{node.Name}: {reason}");
+        return new NodeOutcome(true, output, changed, skipped, reason, logFile);
+    }
+
+    private NodeOutcome Fail(NodeSpec? node, string message)
+    {
+        _log.Marker(node?.Name ?? "", new TaskMarker(MarkerSeverity.Error, message));
+        return new NodeOutcome(false, [], false, false, message, null);
+    }
+
+    private Dictionary<string, string?> BuildEnvironment(IReadOnlyList<DataItem> consumed)
+    {
+        var env = _options.BaseEnvironment is { } b
+            ? new Dictionary<string, string?>(b, StringComparer.Ordinal)
+            : Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        // std.Env items, oldest first: set, then append to and prepend to path-like variables.
+        foreach (var item in consumed.Where(i => i.Type == DataflowRouter.EnvType))
+        {
+            foreach (var (k, v) in Map(item, "vals")) env[k] = v;
+            foreach (var (k, v) in Map(item, "append_path"))
+                env[k] = env.TryGetValue(k, out var cur) && !string.IsNullOrEmpty(cur) ? cur + Path.PathSeparator + v : v;
+            foreach (var (k, v) in Map(item, "prepend_path"))
+                env[k] = env.TryGetValue(k, out var cur) && !string.IsNullOrEmpty(cur) ? v + Path.PathSeparator + cur : v;
+        }
+        return env;
+    }
+
+    private static IEnumerable<(string, string)> Map(DataItem item, string field)
+        => item.TryGet(field, out var v) && v is IReadOnlyDictionary<string, object?> m
+            ? m.Where(kv => kv.Value is not null && FlowValues.ToDisplayString(kv.Value).Length > 0).Select(kv => (kv.Key, FlowValues.ToDisplayString(kv.Value)))
+            : [];
+
+    private static bool SameItems(IReadOnlyList<DataItem> a, IReadOnlyList<DataItem> b)
+        => a.Count == b.Count && a.Zip(b).All(p => FlowValues.ValueEquals(p.First.ToMap(), p.Second.ToMap()));
+
+    /// <summary>Reads a consumes/passthrough setting from its plan form.</summary>
+    public static DataFilterSpec ToFilter(object value) => value switch
+    {
+        "all" => DataFilterSpec.All,
+        "none" => DataFilterSpec.None,
+        "unused" => DataFilterSpec.Unused,
+        IReadOnlyList<object?> list => new DataFilterSpec(DataFilterKind.Patterns, list.OfType<FlowMap>().ToList()),
+        _ => DataFilterSpec.All,
+    };
+}

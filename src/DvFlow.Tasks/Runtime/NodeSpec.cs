@@ -1,0 +1,53 @@
+using DvFlow.Model.Expressions;
+
+namespace DvFlow.Tasks.Runtime;
+
+/// <summary>
+/// Everything the runner needs to execute one task node, as written to the plan file at translation
+/// time. Kinds: Leaf, DataItem, Null, CompoundInput, Compound.
+/// </summary>
+public sealed record NodeSpec
+{
+    /// <summary>Fully qualified node name.</summary>
+    public required string Name { get; init; }
+    /// <summary>The MSBuild target that runs the node.</summary>
+    public required string Target { get; init; }
+    /// <summary>The declaring package.</summary>
+    public required string Package { get; init; }
+    /// <summary>Node kind (see <see cref="Model.Graph.TaskNodeKind"/>).</summary>
+    public required string Kind { get; init; }
+    /// <summary>Implementation kind for leaves (bash, builtin, pytask, ...).</summary>
+    public string? Shell { get; init; }
+    /// <summary>Script body or implementation reference.</summary>
+    public string? Run { get; init; }
+    /// <summary>Item type produced by DataItem nodes.</summary>
+    public string? DataType { get; init; }
+    /// <summary>Parameter values in declaration order.</summary>
+    public FlowMap Params { get; init; } = FlowMap.Empty;
+    /// <summary>Parameter types by name.</summary>
+    public FlowMap ParamTypes { get; init; } = FlowMap.Empty;
+    /// <summary>Names of the nodes this one needs, in order.</summary>
+    public IReadOnlyList<string> Needs { get; init; } = [];
+    /// <summary>"all", "none" or a list of pattern maps.</summary>
+    public object Consumes { get; init; } = "all";
+    /// <summary>"all", "none", "unused" or a list of pattern maps.</summary>
+    public object Passthrough { get; init; } = "unused";
+    /// <summary>Declared produces patterns, or null.</summary>
+    public IReadOnlyList<object?>? Produces { get; init; }
+    /// <summary>Absolute run directory.</summary>
+    public required string RunDir { get; init; }
+    /// <summary>Directory of the defining flow file.</summary>
+    public required string SrcDir { get; init; }
+    /// <summary>False when iff evaluated to false.</summary>
+    public bool Enabled { get; init; } = true;
+    /// <summary>"default", "never", or the name of a custom check.</summary>
+    public string Uptodate { get; init; } = "default";
+    /// <summary>The enclosing compound node, if any.</summary>
+    public string? Parent { get; init; }
+    /// <summary>Where the task is declared, in MSBuild's file(line,col) form.</summary>
+    public string? Location { get; init; }
+    /// <summary>One-line description.</summary>
+    public string? Desc { get; init; }
+    /// <summary>True for nodes that run processes: they get their own MSBuild project instance so they run in parallel.</summary>
+    public bool Heavy { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace DvFlow.Tasks.Runtime;
+
+/// <summary>How a build runs its nodes.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Run every node, ignoring up-to-date checks (Rebuild).</summary>
+    public bool Force { get; init; }
+    /// <summary>Identifies one build across its MSBuild project instances; a node that already ran in this session is not run again.</summary>
+    public string? Session { get; init; }
+    /// <summary>How many processes a task may run at once (ExecParallel).</summary>
+    public int MaxParallel { get; init; } = Environment.ProcessorCount;
+    /// <summary>The environment processes start from; null means this process's environment.</summary>
+    public IReadOnlyDictionary<string, string?>? BaseEnvironment { get; init; }
+}

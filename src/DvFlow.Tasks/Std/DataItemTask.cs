@@ -1,0 +1,16 @@
+using DvFlow.Model.Dataflow;
+using DvFlow.Tasks.Runtime.Api;
+
+namespace DvFlow.Tasks.Std;
+
+/// <summary>A task whose base is a type: outputs one item of that type whose fields are the task's parameters.</summary>
+public sealed class DataItemTask(string type) : ITaskImplementation
+{
+    /// <inheritdoc />
+    public Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)
+    {
+        var result = new TaskDataResult { Changed = input.Changed };
+        result.Output.Add(new DataItem(type, null, -1, input.Params));
+        return Task.FromResult(result);
+    }
+}

@@ -1,0 +1,27 @@
+using DvFlow.Tasks.Runtime.Api;
+
+namespace DvFlow.Tasks.Std;
+
+/// <summary>
+/// std.Exec: runs <c>command</c> with <c>shell</c> (default bash) in the run directory, logging to
+/// &lt;task&gt;.log. With <c>when: always</c> it runs on every build; with the default <c>changed</c> it
+/// is skipped when its parameters and inputs are unchanged.
+/// </summary>
+public sealed class StdExec : ITaskImplementation
+{
+    /// <inheritdoc />
+    public async Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)
+    {
+        var result = new TaskDataResult();
+        var command = input.Str("command");
+        if (command.Trim().Length == 0)
+        {
+            result.Status = 1;
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, "std.Exec needs a 'command'"));
+            return result;
+        }
+        var shell = input.Str("shell");
+        result.Status = await ctxt.ExecAsync([shell.Length == 0 ? "bash" : shell, "-c", command], input.Name + ".log").ConfigureAwait(false);
+        return result;
+    }
+}

@@ -1,0 +1,14 @@
+using DvFlow.Tasks.Runtime.Api;
+
+namespace DvFlow.Tasks.Std;
+
+/// <summary>std.Message: prints <c>msg</c> to the build log as "task: msg".</summary>
+public sealed class StdMessage : ITaskImplementation
+{
+    /// <inheritdoc />
+    public Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)
+    {
+        ctxt.Info(input.Str("msg"));
+        return Task.FromResult(new TaskDataResult());
+    }
+}
