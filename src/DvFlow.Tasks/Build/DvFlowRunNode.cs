@@ -50,6 +50,9 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
         var runner = new NodeRunner(plan, BuildCaches.Store(BuildEngine4), new ImplementationRegistry(), log,
             new RunOptions { Force = Force, Session = string.IsNullOrEmpty(Session) ? null : Session });
         NodeOutcome outcome;
+        // While a process runs, let MSBuild use this node for other project instances.
+        var yielded = spec?.Heavy == true && BuildEngine is IBuildEngine3;
+        if (yielded) ((IBuildEngine3)BuildEngine).Yield();
         try
         {
             outcome = runner.RunAsync(Node, _cancel.Token).GetAwaiter().GetResult();
@@ -59,8 +62,10 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
             Log.LogError("DvFlow", "DVF0005", null, null, 0, 0, 0, 0, "{0}: cancelled", Node);
             return false;
         }
-        Log.LogMessage(outcome.Skipped ? MessageImportance.Normal : MessageImportance.Normal, "{0}: {1}{2}", Node,
-            outcome.Skipped ? "skipped: " : "ran: ", outcome.Reason);
+        finally
+        {
+            if (yielded) ((IBuildEngine3)BuildEngine).Reacquire();
+        }
         Outputs = outcome.Output.SelectMany(ToItems).ToArray();
         if (!outcome.Success && !Log.HasLoggedErrors)
             Log.LogError("DvFlow", "DVF6001", null, null, 0, 0, 0, 0, "{0} failed", Node);
