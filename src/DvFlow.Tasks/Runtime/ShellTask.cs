@@ -26,6 +26,8 @@ public sealed class ShellTask(string shell, string body) : ITaskImplementation
         string F(string name) => Path.Combine(rd, name);
         await File.WriteAllTextAsync(F("dfm.params.json"), JsonValues.Serialize(input.Params, indented: true), ctxt.Cancel).ConfigureAwait(false);
         await File.WriteAllTextAsync(F("dfm.inputs.json"), JsonValues.Serialize(input.Inputs.Select(i => (object?)i.ToMap()).ToArray(), indented: true), ctxt.Cancel).ConfigureAwait(false);
+        // DvFlow extension: every file of the consumed FileSets, one absolute path per line, for scripts without a JSON parser.
+        await File.WriteAllLinesAsync(F("dfm.files.txt"), input.Inputs.SelectMany(InputSignature.FilesOf), ctxt.Cancel).ConfigureAwait(false);
         foreach (var channel in (string[])["dfm.output.jsonl", "dfm.env", "dfm.path", "dfm.markers.jsonl"])
             await File.WriteAllTextAsync(F(channel), "", ctxt.Cancel).ConfigureAwait(false);
         File.Delete(F("dfm.memento.out.json"));
@@ -39,6 +41,7 @@ public sealed class ShellTask(string shell, string body) : ITaskImplementation
             ["DFM_TASK_NAME"] = input.Name,
             ["DFM_PARAMS"] = F("dfm.params.json"),
             ["DFM_INPUTS"] = F("dfm.inputs.json"),
+            ["DFM_INPUT_FILES"] = F("dfm.files.txt"),
             ["DFM_OUTPUT"] = F("dfm.output.jsonl"),
             ["DFM_ENV"] = F("dfm.env"),
             ["DFM_PATH"] = F("dfm.path"),
