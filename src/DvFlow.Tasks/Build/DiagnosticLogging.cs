@@ -13,9 +13,9 @@ internal static class DiagnosticLogging
             var file = d.Location?.File;
             var line = d.Location?.Line ?? 0;
             var col = d.Location?.Column ?? 0;
-            if (d.IsError) log.LogError("DvFlow", d.Code, null, file, line, col, 0, 0, "{0}", d.Message);
-            else if (d.Severity == DiagnosticSeverity.Warning) log.LogWarning("DvFlow", d.Code, null, file, line, col, 0, 0, "{0}", d.Message);
-            else log.LogMessage("DvFlow", d.Code, null, file, line, col, 0, 0, Microsoft.Build.Framework.MessageImportance.Normal, "{0}", d.Message);
+            if (d.IsError) log.LogError(null, d.Code, null, file, line, col, 0, 0, "{0}", d.Message);
+            else if (d.Severity == DiagnosticSeverity.Warning) log.LogWarning(null, d.Code, null, file, line, col, 0, 0, "{0}", d.Message);
+            else log.LogMessage(null, d.Code, null, file, line, col, 0, 0, Microsoft.Build.Framework.MessageImportance.Normal, "{0}", d.Message);
         }
     }
 }

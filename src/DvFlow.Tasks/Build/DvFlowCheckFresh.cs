@@ -30,16 +30,22 @@ public sealed class DvFlowCheckFresh : Microsoft.Build.Utilities.Task
         const string hint = "run 'dotnet build' (which restores) or 'dotnet msbuild -restore' to regenerate the flow targets";
         if (!File.Exists(GeneratedTargets))
         {
-            Log.LogError("DvFlow", "DVF0001", null, null, 0, 0, 0, 0, "the flow has not been translated for this configuration; {0}", hint);
+            Log.LogError(null, "DVF0001", null, null, 0, 0, 0, 0, "the flow has not been translated for this configuration; {0}", hint);
             return false;
         }
-        var stamp = File.GetLastWriteTimeUtc(GeneratedTargets);
+        var stampFile = Path.Combine(Path.GetDirectoryName(GeneratedTargets)!, DvFlowTranslate.StampFile);
+        if (!File.Exists(stampFile))
+        {
+            Log.LogError(null, "DVF0001", null, null, 0, 0, 0, 0, "the last translation of the flow failed or was interrupted; {0}", hint);
+            return false;
+        }
+        var stamp = File.GetLastWriteTimeUtc(stampFile);
         foreach (var i in Inputs ?? [])
         {
             var path = i.GetMetadata("FullPath");
             if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) > stamp)
             {
-                Log.LogError("DvFlow", "DVF0002", null, path, 0, 0, 0, 0, "'{0}' changed after the flow targets were generated; {1}", path, hint);
+                Log.LogError(null, "DVF0002", null, path, 0, 0, 0, 0, "'{0}' changed after the flow targets were generated; {1}", path, hint);
                 return false;
             }
         }
@@ -48,7 +54,7 @@ public sealed class DvFlowCheckFresh : Microsoft.Build.Utilities.Task
         var now = Fingerprint.Of(config, FlowSession.Overrides(Defines, BuildEngine), registry.PackageNames.Select(n => n + "=" + registry.Resolve(n)).Order(StringComparer.Ordinal));
         if (!string.Equals(now, GeneratedFingerprint, StringComparison.Ordinal))
         {
-            Log.LogError("DvFlow", "DVF0003", null, null, 0, 0, 0, 0, "the config or parameter overrides differ from those the flow targets were generated with; {0}", hint);
+            Log.LogError(null, "DVF0003", null, null, 0, 0, 0, 0, "the config or parameter overrides differ from those the flow targets were generated with; {0}", hint);
             return false;
         }
         return true;

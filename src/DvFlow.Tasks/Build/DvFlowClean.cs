@@ -23,7 +23,7 @@ public sealed class DvFlowClean : Microsoft.Build.Utilities.Task
         bool Contains(string dir, string path) => path == dir || path.StartsWith(dir + Path.DirectorySeparatorChar, StringComparison.Ordinal);
         if (Contains(root, project) || (FlowFile is { Length: > 0 } f && Contains(root, Path.GetFullPath(f))))
         {
-            Log.LogError("DvFlow", "DVF0020", null, null, 0, 0, 0, 0,
+            Log.LogError(null, "DVF0020", null, null, 0, 0, 0, 0,
                 "refusing to clean '{0}': it contains the project or its flow file; set DvFlowRunRoot to a directory used only for flow outputs", root);
             return false;
         }

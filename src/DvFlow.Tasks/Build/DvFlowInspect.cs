@@ -121,7 +121,7 @@ public sealed class DvFlowInspect : Microsoft.Build.Utilities.Task
             var name = Task!.Contains('.') ? Task : root.Name + "." + Task;
             if (!graph.ByName.TryGetValue(name, out var node) && !graph.ByName.TryGetValue(Task!, out node))
             {
-                Log.LogError("DvFlow", "DVF2004", null, root.FilePath, 0, 0, 0, 0, "task '{0}' not found", Task);
+                Log.LogError(null, "DVF2004", null, root.FilePath, 0, 0, 0, 0, "task '{0}' not found", Task);
                 return false;
             }
             Emit(Json ? JsonValues.Serialize(TaskJson(node, verbose: true), indented: true) : TaskText(node));

@@ -37,7 +37,7 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
         try { plan = BuildCaches.Plan(BuildEngine4, PlanFile); }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            Log.LogError("DvFlow", "DVF0004", null, PlanFile, 0, 0, 0, 0, "cannot read the flow plan: {0}", ex.Message);
+            Log.LogError(null, "DVF0004", null, PlanFile, 0, 0, 0, 0, "cannot read the flow plan: {0}", ex.Message);
             return false;
         }
         if (plan.ByName.TryGetValue(Node, out var spec))
@@ -59,7 +59,7 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
         }
         catch (OperationCanceledException)
         {
-            Log.LogError("DvFlow", "DVF0005", null, null, 0, 0, 0, 0, "{0}: cancelled", Node);
+            Log.LogError(null, "DVF0005", null, null, 0, 0, 0, 0, "{0}: cancelled", Node);
             return false;
         }
         finally
@@ -68,7 +68,7 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
         }
         Outputs = outcome.Output.SelectMany(ToItems).ToArray();
         if (!outcome.Success && !Log.HasLoggedErrors)
-            Log.LogError("DvFlow", "DVF6001", null, null, 0, 0, 0, 0, "{0} failed", Node);
+            Log.LogError(null, "DVF6001", null, null, 0, 0, 0, 0, "{0} failed", Node);
         return outcome.Success && !Log.HasLoggedErrors;
     }
 

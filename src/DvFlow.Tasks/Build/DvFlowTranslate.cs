@@ -35,10 +35,14 @@ public sealed class DvFlowTranslate : Microsoft.Build.Utilities.Task
     /// <summary>The generated targets file.</summary>
     [Output] public string GeneratedTargets { get; set; } = "";
 
+    /// <summary>The file whose time says when the flow inputs were last translated.</summary>
+    public const string StampFile = "flow.stamp";
+
     /// <inheritdoc />
     public override bool Execute()
     {
         var targetsPath = Path.Combine(IntermediateDirectory, "flow.g.targets");
+        Remove(Path.Combine(IntermediateDirectory, StampFile)); // written last, only when translation succeeds
         var planPath = Path.Combine(IntermediateDirectory, "plan.json");
         GeneratedTargets = targetsPath;
         var overrides = FlowSession.Overrides(Defines, BuildEngine);
@@ -46,7 +50,7 @@ public sealed class DvFlowTranslate : Microsoft.Build.Utilities.Task
         var config = string.IsNullOrWhiteSpace(Config) ? null : Config.Trim();
         if (!File.Exists(FlowFile))
         {
-            Log.LogError("DvFlow", "DVF1000", null, FlowFile, 0, 0, 0, 0, "no flow file: '{0}' does not exist (set DvFlowFile, or add flow.yaml or flow.dv beside the project)", FlowFile);
+            Log.LogError(null, "DVF1000", null, FlowFile, 0, 0, 0, 0, "no flow file: '{0}' does not exist (set DvFlowFile, or add flow.yaml or flow.dv beside the project)", FlowFile);
             Remove(targetsPath, planPath);
             return false;
         }
@@ -74,7 +78,8 @@ public sealed class DvFlowTranslate : Microsoft.Build.Utilities.Task
         Directory.CreateDirectory(IntermediateDirectory);
         var wrotePlan = WriteIfChanged(planPath, FlowPlanJson.Write(plan));
         var wroteTargets = WriteIfChanged(targetsPath, targets);
-        if (!wroteTargets && !wrotePlan) File.SetLastWriteTimeUtc(targetsPath, DateTime.UtcNow); // the inputs were touched: record that they were checked
+        // The stamp records when the inputs were last checked; the targets file itself is left untouched when unchanged.
+        File.WriteAllText(Path.Combine(IntermediateDirectory, StampFile), fingerprint + "\n");
         Log.LogMessage(MessageImportance.Normal, "DvFlow: {0} task(s) of package '{1}'{2} -> {3}{4}",
             plan.Nodes.Count, root.Name, config is null ? "" : $" (config {config})", targetsPath, wroteTargets || wrotePlan ? "" : " (unchanged)");
         return !Log.HasLoggedErrors;

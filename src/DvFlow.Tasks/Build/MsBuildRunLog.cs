@@ -30,13 +30,13 @@ internal sealed class MsBuildRunLog(TaskLoggingHelper log) : IRunLog
             {
                 case MarkerSeverity.Error:
                     LoggedError = true;
-                    log.LogError("DvFlow", code, null, m.Path, line, col, 0, 0, "{0}", text);
+                    log.LogError(null, code, null, m.Path, line, col, 0, 0, "{0}", text);
                     break;
                 case MarkerSeverity.Warning:
-                    log.LogWarning("DvFlow", code, null, m.Path, line, col, 0, 0, "{0}", text);
+                    log.LogWarning(null, code, null, m.Path, line, col, 0, 0, "{0}", text);
                     break;
                 default:
-                    log.LogMessage("DvFlow", code, null, m.Path, line, col, 0, 0, MessageImportance.High, "{0}", text);
+                    log.LogMessage(null, code, null, m.Path, line, col, 0, 0, MessageImportance.High, "{0}", text);
                     break;
             }
         }

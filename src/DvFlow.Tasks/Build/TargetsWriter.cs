@@ -24,7 +24,7 @@ public static class TargetsWriter
         sb.AppendLine($"    <DvFlowPlanFile>{X(planFile)}</DvFlowPlanFile>");
         sb.AppendLine($"    <DvFlowRootPackage>{X(plan.RootPackage)}</DvFlowRootPackage>");
         sb.AppendLine($"    <DvFlowGeneratedTargetsLoaded>true</DvFlowGeneratedTargetsLoaded>");
-        sb.AppendLine($"    <DvFlowDefaultTargets>{X(string.Join(";", defaultTasks.Select(TargetNames.Canonical)))}</DvFlowDefaultTargets>");
+        sb.AppendLine($"    <DvFlowDefaultTargets>{string.Join(";", defaultTasks.Select(TargetNames.Canonical))}</DvFlowDefaultTargets>");
         sb.AppendLine("  </PropertyGroup>");
         sb.AppendLine("  <ItemGroup>");
         foreach (var f in inputFiles.Where(f => !f.EndsWith(Path.DirectorySeparatorChar) && !f.StartsWith('<') && File.Exists(f)))

@@ -139,7 +139,7 @@ public sealed class NodeRunner
             result = new TaskDataResult { Status = 1, Changed = false };
             result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"task implementation raised an exception: {ex.GetType().Name}: {ex.Message}"));
         }
-        var markers = ctxt.Markers.Concat(result.Markers).ToList();
+        var markers = ctxt.Markers.Concat(result.Markers).Select(m => WithFullPath(m, node)).ToList();
         var own = result.Output.Select((o, i) => o.WithSource(node.Name, i)).ToList();
         var logFile = ctxt.Commands.Count > 0 ? FindLog(node) : null;
         if (result.Status != 0 && !markers.Any(m => m.Severity == MarkerSeverity.Error))
@@ -159,6 +159,15 @@ public sealed class NodeRunner
             return new NodeOutcome(false, output, true, false, reason, logFile);
         }
         return Done(node, output, result.Changed, false, reason, logFile);
+    }
+
+    /// <summary>Tools report paths relative to where they ran: make them absolute so IDEs can open them.</summary>
+    private static TaskMarker WithFullPath(TaskMarker m, NodeSpec node)
+    {
+        if (m.Path is null || Path.IsPathRooted(m.Path)) return m;
+        var inRun = Path.GetFullPath(Path.Combine(node.RunDir, m.Path));
+        var inSrc = Path.GetFullPath(Path.Combine(node.SrcDir, m.Path));
+        return m with { Path = File.Exists(inRun) ? inRun : inSrc };
     }
 
     private static string? FindLog(NodeSpec node)

@@ -1,0 +1,144 @@
+using DvFlow.Sdk.Tests.TestSupport;
+
+namespace DvFlow.Sdk.Tests.Build;
+
+[Collection(SdkCollection.Name)]
+public class TranslationTests(SdkFeed feed)
+{
+    private const string Hello = """
+        package:
+          name: demo
+          with:
+            who: {type: str, value: World}
+          tasks:
+          - root: greet
+            uses: std.Message
+            with:
+              msg: "Hello, ${{ who }}!"
+          - name: other
+            uses: std.Message
+            with:
+              msg: other task
+        """;
+
+    [Fact]
+    public void BuildOnACleanTreeTranslatesInRestoreAndRunsTheTaskByItsShortName()
+    {
+        using var p = new FlowProject(feed, Hello);
+        var r = p.Build("-t:greet");
+        Assert.True(r.Succeeded, r.Describe());
+        r.AssertOutputContains("demo.greet: Hello, World!");
+        Assert.True(File.Exists(Path.Combine(p.Dir, "obj", "dvflow", "flow.g.targets")));
+        Assert.True(File.Exists(Path.Combine(p.RunDir, "demo.greet", "demo.greet.exec_data.json")));
+        Assert.NotEmpty(r.Targets("DvFlowTranslate"));
+    }
+
+    [Fact]
+    public void GeneratedTargetsAreLeftUntouchedWhenNothingChangedAndRegeneratedWhenTheFlowChanges()
+    {
+        using var p = new FlowProject(feed, Hello);
+        Assert.True(p.Build("-t:greet").Succeeded);
+        var targets = Path.Combine(p.Dir, "obj", "dvflow", "flow.g.targets");
+        var before = File.ReadAllText(targets);
+        var stamp = File.GetLastWriteTimeUtc(targets);
+        Thread.Sleep(1100);
+        var r2 = p.Build("-t:greet");
+        Assert.True(r2.Succeeded, r2.Describe());
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(targets));
+        r2.AssertOutputContains("(unchanged)");
+
+        p.Write("flow.yaml", Hello.Replace("name: other", "name: renamed"));
+        var r3 = p.Build("-t:renamed");
+        Assert.True(r3.Succeeded, r3.Describe());
+        Assert.NotEqual(before, File.ReadAllText(targets));
+        Assert.Contains("DvFlow_demo__renamed", File.ReadAllText(targets));
+    }
+
+    [Fact]
+    public void MsbuildWithoutRestoreRefusesAStaleGraph()
+    {
+        using var p = new FlowProject(feed, Hello);
+        Assert.True(p.Build("-t:greet").Succeeded);
+        Thread.Sleep(1100);
+        p.Write("flow.yaml", Hello.Replace("Hello,", "Bye,"));
+        var r = p.Msbuild("-t:greet");
+        Assert.False(r.Succeeded, r.Describe());
+        r.AssertOutputContains("DVF0002");
+        r.AssertOutputLacks("Bye");
+        Assert.True(p.Build("-t:greet").Succeeded);
+        var r2 = p.Msbuild("-t:greet", "-p:D_who=Someone");
+        Assert.False(r2.Succeeded, r2.Describe());
+        r2.AssertOutputContains("DVF0003");
+        r2.AssertOutputLacks("Someone");
+    }
+
+    [Fact]
+    public void FlowErrorsFailTheBuildWithFileLineAndColumn()
+    {
+        using var p = new FlowProject(feed, """
+            package:
+              name: bad
+              tasks:
+              - name: a
+                uses: std.Mesage
+            """);
+        var r = p.Build("-t:a");
+        Assert.False(r.Succeeded);
+        r.AssertOutputMatches(@"flow\.yaml\(5,11\): error DVF2004: .*std\.Mesage.*did you mean 'std\.Message'");
+    }
+
+    [Fact]
+    public void QualifiedAndStandardTargetNamesHaveDefinedBehaviour()
+    {
+        using var p = new FlowProject(feed, """
+            package:
+              name: std_names
+              tasks:
+              - root: build
+                uses: std.Message
+                with: {msg: "flow task named build"}
+              - root: sim
+                uses: std.Message
+                with: {msg: "sim ran"}
+            """);
+        // 'Build' is the standard target: it runs the root tasks, including the flow task named 'build'.
+        var r = p.Build();
+        Assert.True(r.Succeeded, r.Describe());
+        r.AssertOutputContains("flow task named build");
+        r.AssertOutputContains("sim ran");
+        // Every task has a canonical target, and DvFlowRun runs any task by its flow name.
+        Assert.True(p.Build("-t:DvFlow_std_names__sim", "-p:DvFlowForce=true").Succeeded);
+        var run = p.Build("-t:DvFlowRun", "-p:DvFlowTask=std_names.build", "-p:DvFlowForce=true");
+        Assert.True(run.Succeeded, run.Describe());
+        run.AssertOutputContains("flow task named build");
+    }
+
+    [Fact]
+    public void ConfigAndParameterOverridesSelectValues()
+    {
+        using var p = new FlowProject(feed, """
+            package:
+              name: cfg
+              with:
+                level: {type: int, value: 1}
+                who: {type: str, value: nobody}
+              tasks:
+              - root: show
+                uses: std.Message
+                with:
+                  msg: "level=${{ level }} who=${{ who }}"
+              configs:
+              - name: debug
+                with:
+                  level: {value: 3}
+            """);
+        var r = p.Build("-t:show", "-p:Config=debug", "-p:D_who=alice");
+        Assert.True(r.Succeeded, r.Describe());
+        r.AssertOutputContains("level=3 who=alice");
+        var r2 = p.Build("-t:show", "-p:DvFlowDefines=level=7");
+        Assert.True(r2.Succeeded, r2.Describe());
+        r2.AssertOutputContains("level=7 who=nobody");
+        var r3 = p.Build("-t:show", "-p:D_show__msg=direct");
+        r3.AssertOutputContains("cfg.show: direct");
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.Build.Logging.StructuredLogger;
+
+namespace DvFlow.Sdk.Tests.TestSupport;
+
+/// <summary>A user's flow project in a temporary directory: a project file using the packed SDK, flow files, and a nuget.config.</summary>
+public sealed class FlowProject : IDisposable
+{
+    private readonly SdkFeed _feed;
+    private int _builds;
+
+    public FlowProject(SdkFeed feed, string flowYaml, string projectBody = "")
+    {
+        _feed = feed;
+        Dir = Path.Combine(feed.Root, "p" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(Dir);
+        File.WriteAllText(Path.Combine(Dir, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="dvflow-test" value="{feed.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        ProjectFile = Path.Combine(Dir, "flow.proj");
+        File.WriteAllText(ProjectFile, projectBody.Length == 0
+            ? $"<Project Sdk=\"DvFlow.Sdk/{feed.Version}\" />\n"
+            : $"<Project Sdk=\"DvFlow.Sdk/{feed.Version}\">\n{projectBody}\n</Project>\n");
+        if (flowYaml.Length > 0) Write("flow.yaml", flowYaml);
+    }
+
+    public string Dir { get; }
+    public string ProjectFile { get; }
+    public string RunDir => Path.Combine(Dir, "rundir");
+
+    public string Write(string relative, string content)
+    {
+        var full = Path.Combine(Dir, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content.ReplaceLineEndings("\n"));
+        return full;
+    }
+
+    public string Read(string relative) => File.ReadAllText(Path.Combine(Dir, relative));
+
+    /// <summary>Runs 'dotnet build' (or another command) with a binlog; returns the result and the parsed binlog.</summary>
+    public BuildRun Build(params string[] args) => Dotnet_("build", args);
+
+    public BuildRun Msbuild(params string[] args) => Dotnet_("msbuild", args);
+
+    private BuildRun Dotnet_(string verb, string[] args)
+    {
+        var n = Interlocked.Increment(ref _builds);
+        var binlog = Path.Combine(Dir, $"build{n}.binlog");
+        var all = new List<string> { verb, ProjectFile, $"-bl:{binlog}", "-nologo", "-v:n" };
+        all.AddRange(args);
+        var r = Dotnet.Run(Dir, all, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _feed.Packages }, TimeSpan.FromMinutes(10));
+        return new BuildRun(r, binlog);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>One build: exit code, console output, and its binlog read with MSBuild.StructuredLogger.</summary>
+public sealed class BuildRun(ProcessResult result, string binlogPath)
+{
+    private Microsoft.Build.Logging.StructuredLogger.Build? _log;
+
+    public int ExitCode => result.ExitCode;
+    public string Output => result.Output;
+    public TimeSpan Elapsed => result.Elapsed;
+    public bool Succeeded => result.ExitCode == 0;
+
+    public Microsoft.Build.Logging.StructuredLogger.Build Log => _log ??= BinaryLog.ReadBuild(binlogPath);
+
+    /// <summary>Targets with this name that ran (not skipped by condition), across all project instances.</summary>
+    public IReadOnlyList<Target> Targets(string name)
+        => Log.FindChildrenRecursive<Target>(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    /// <summary>Every message text logged under targets named <paramref name="target"/>.</summary>
+    public IReadOnlyList<string> MessagesUnder(string target)
+        => Targets(target).SelectMany(t => t.FindChildrenRecursive<Message>()).Select(m => m.Text).ToList();
+
+    public string Describe() => $"exit {ExitCode}\n{Output}";
+
+    public void AssertOutputContains(string text)
+        => Assert.True(Output.Contains(text, StringComparison.Ordinal), $"expected the build output to contain:\n  {text}\n--- output ({Describe()})");
+
+    public void AssertOutputLacks(string text)
+        => Assert.False(Output.Contains(text, StringComparison.Ordinal), $"expected the build output not to contain:\n  {text}\n--- output ({Describe()})");
+
+    public void AssertOutputMatches(string pattern)
+        => Assert.True(System.Text.RegularExpressions.Regex.IsMatch(Output, pattern), $"expected the build output to match:\n  {pattern}\n--- output ({Describe()})");
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace DvFlow.Sdk.Tests.TestSupport;
+
+/// <summary>
+/// Packs DvFlow.Sdk once per test run into a private feed, with a version unique to the run so that
+/// no NuGet cache can serve an older build, and a private NuGet packages folder.
+/// </summary>
+public sealed class SdkFeed : IDisposable
+{
+    public SdkFeed()
+    {
+        RepoRoot = FindRepoRoot();
+        Root = Path.Combine(Path.GetTempPath(), "dvflow-sdk-tests", DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "-" + Guid.NewGuid().ToString("N")[..6]);
+        Feed = Path.Combine(Root, "feed");
+        Packages = Path.Combine(Root, "packages");
+        Directory.CreateDirectory(Feed);
+        Version = "0.1.0-t" + DateTime.UtcNow.ToString("MMddHHmmss");
+        var config = Environment.GetEnvironmentVariable("DVFLOW_TEST_CONFIGURATION") ?? BuildConfiguration;
+        var r = Dotnet.Run(RepoRoot, ["pack", Path.Combine(RepoRoot, "src", "DvFlow.Sdk", "DvFlow.Sdk.csproj"), "-c", config, "-o", Feed, $"-p:Version={Version}", "-nologo"], null, TimeSpan.FromMinutes(10));
+        if (r.ExitCode != 0) throw new InvalidOperationException("packing DvFlow.Sdk failed:\n" + r.Output);
+    }
+
+#if DEBUG
+    private const string BuildConfiguration = "Debug";
+#else
+    private const string BuildConfiguration = "Release";
+#endif
+
+    public string RepoRoot { get; }
+    public string Root { get; }
+    public string Feed { get; }
+    public string Packages { get; }
+    public string Version { get; }
+
+    private static string FindRepoRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "DvFlow.sln"))) return d.FullName;
+        throw new InvalidOperationException("cannot find the repository root (DvFlow.sln) above " + AppContext.BaseDirectory);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SdkCollection : ICollectionFixture<SdkFeed>
+{
+    public const string Name = "sdk";
+}
