@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs a sample flow end to end, as a user would: packs DvFlow.Sdk into artifacts/packages, installs the
+# simulators the sample needs when they are missing, and runs 'dotnet build' in the sample's folder.
+#   samples/run.sh hello                 # the sample's default (root) tasks
+#   samples/run.sh dataflow -t:report    # any dotnet build arguments after the name
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+sample="${1:-hello}"
+shift || true
+[ -d "$here/$sample" ] || { echo "no sample '$sample'; samples: $(ls -d "$here"/*/ | xargs -n1 basename | tr '\n' ' ')" >&2; exit 2; }
+
+version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props" | head -1)"
+echo "== packing DvFlow.Sdk $version"
+dotnet pack "$repo/src/DvFlow.Sdk/DvFlow.Sdk.csproj" -c Release -o "$repo/artifacts/packages" -nologo -v:q
+# NuGet caches SDK packages by version; drop the cached copy so this build uses the package just packed.
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/dvflow.sdk/$version"
+
+if [ -f "$here/$sample/requires.txt" ]; then
+  missing=()
+  while read -r tool pkg; do
+    [ -z "$tool" ] || [ "${tool#\#}" != "$tool" ] && continue
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$pkg")
+  done < "$here/$sample/requires.txt"
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "== installing ${missing[*]}"
+    sudo=""; [ "$(id -u)" = "0" ] || sudo="sudo"
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}"
+  fi
+fi
+
+echo "== dotnet build samples/$sample $*"
+cd "$here/$sample"
+exec dotnet build -nologo "$@"
