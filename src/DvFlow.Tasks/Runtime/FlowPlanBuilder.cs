@@ -37,6 +37,17 @@ public static class FlowPlanBuilder
             Desc = n.Desc,
             Heavy = n.Enabled && n.Kind == TaskNodeKind.Leaf && (n.Shell != "builtin" || HeavyBuiltins.Contains(n.Run ?? "")),
         }).ToList();
+        // Cheap nodes below a heavy node also run in that node's project instance.
+        var heavy = nodes.Where(n => n.Heavy).Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        var byName = nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
+        void Mark(string name)
+        {
+            foreach (var need in byName[name].Needs)
+                if (!heavy.Contains(need) && shared.Add(need)) Mark(need);
+        }
+        foreach (var h in heavy) Mark(h);
+        nodes = nodes.Select(n => shared.Contains(n.Name) ? n with { Shared = true } : n).ToList();
         return new FlowPlan(rootPackage, graph.RunRoot, projectDir, nodes);
     }
 }

@@ -43,6 +43,7 @@ public static class FlowPlanJson
                 Opt(w, "location", n.Location);
                 Opt(w, "desc", n.Desc);
                 w.WriteBoolean("heavy", n.Heavy);
+                w.WriteBoolean("shared", n.Shared);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -90,6 +91,7 @@ public static class FlowPlanJson
                     Location = Str(e, "location"),
                     Desc = Str(e, "desc"),
                     Heavy = e.GetProperty("heavy").GetBoolean(),
+                    Shared = e.GetProperty("shared").GetBoolean(),
                 });
             }
             return new FlowPlan(root.GetProperty("rootPackage").GetString()!, root.GetProperty("runRoot").GetString()!,

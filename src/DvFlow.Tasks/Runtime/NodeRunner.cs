@@ -34,7 +34,14 @@ public sealed class NodeRunner
     {
         if (!_plan.ByName.TryGetValue(nodeName, out var node))
             return Fail(null, $"task '{nodeName}' is not in the flow plan (the generated targets are out of date: run restore)");
+        // Cheap tasks may be reached from several MSBuild project instances at once; one runs, the others reuse its result.
+        if (!node.Shared) return await RunLockedAsync(node, cancel).ConfigureAwait(false);
+        using var _ = await NodeLock.AcquireAsync(node.RunDir, node.Name, cancel).ConfigureAwait(false);
+        return await RunLockedAsync(node, cancel).ConfigureAwait(false);
+    }
 
+    private async Task<NodeOutcome> RunLockedAsync(NodeSpec node, CancellationToken cancel)
+    {
         // Inputs: the needs' recorded outputs, in needs order.
         var needOutputs = new List<IReadOnlyList<DataItem>>();
         var changedIn = false;

@@ -50,4 +50,6 @@ public sealed record NodeSpec
     public string? Desc { get; init; }
     /// <summary>True for nodes that run processes: they get their own MSBuild project instance so they run in parallel.</summary>
     public bool Heavy { get; init; }
+    /// <summary>True for cheap nodes that a process-running node depends on: they may run in several project instances at once, so they take a lock.</summary>
+    public bool Shared { get; init; }
 }
