@@ -129,8 +129,7 @@ public sealed class NodeRunner
         Directory.CreateDirectory(node.RunDir);
         _store.Invalidate(node.RunDir, node.Name);
 
-        var env = BuildEnvironment(consumed);
-        var ctxt = new TaskRunCtxt(node.Name, node.RunDir, node.SrcDir, env, _log, _options.MaxParallel, cancel) { Params = node.Params };
+        var ctxt = new TaskRunCtxt(node.Name, node.RunDir, node.SrcDir, () => BuildEnvironment(consumed), _log, _options.MaxParallel, cancel) { Params = node.Params };
         var input = new TaskDataInput(node.Name, node.RunDir, node.SrcDir, node.Params, consumed, changed, prev?.Status == 0 ? prev.Memento : null);
         TaskDataResult result;
         try

@@ -14,12 +14,12 @@ public sealed class TaskRunCtxt
     private int _execCount;
 
     /// <summary>Creates a context.</summary>
-    public TaskRunCtxt(string name, string runDir, string srcDir, Dictionary<string, string?> env, IRunLog log, int maxParallel, CancellationToken cancel)
+    public TaskRunCtxt(string name, string runDir, string srcDir, Func<Dictionary<string, string?>> env, IRunLog log, int maxParallel, CancellationToken cancel)
     {
         Name = name;
         RunDir = runDir;
         SrcDir = srcDir;
-        Env = env;
+        _envFactory = env;
         _log = log;
         _parallel = new SemaphoreSlim(Math.Max(1, maxParallel));
         Cancel = cancel;
@@ -31,8 +31,12 @@ public sealed class TaskRunCtxt
     public string RunDir { get; }
     /// <summary>The source directory.</summary>
     public string SrcDir { get; }
+    private readonly Func<Dictionary<string, string?>> _envFactory;
+    private Dictionary<string, string?>? _env;
+
     /// <summary>The environment processes get (std.Env inputs already applied); implementations may change it.</summary>
-    public Dictionary<string, string?> Env { get; }
+    /// <remarks>Built on first use: most built-in tasks start no process.</remarks>
+    public Dictionary<string, string?> Env => _env ??= _envFactory();
     /// <summary>Cancelled when the build is cancelled.</summary>
     public CancellationToken Cancel { get; }
     /// <summary>Commands run so far with their exit codes.</summary>
