@@ -72,34 +72,34 @@ public sealed record ExecData
     /// <summary>Reads the map form; null when it is not an exec-data record.</summary>
     public static ExecData? FromMap(object? value)
     {
-        if (value is not FlowMap m || m["name"] is not string name) return null;
-        var result = m["result"] as FlowMap ?? FlowMap.Empty;
-        var output = (m["output"] as FlowMap)?["output"] as IReadOnlyList<object?> ?? [];
+        if (value is not FlowMap m || m.GetValueOrDefault("name") is not string name) return null;
+        var result = m.GetValueOrDefault("result") as FlowMap ?? FlowMap.Empty;
+        var output = (m.GetValueOrDefault("output") as FlowMap)?.GetValueOrDefault("output") as IReadOnlyList<object?> ?? [];
         return new ExecData
         {
             Name = name,
-            SrcDir = m["srcdir"] as string ?? "",
-            RunDir = m["rundir"] as string ?? "",
-            Params = m["params"] as FlowMap ?? FlowMap.Empty,
-            InputsSignature = m["inputs_signature"] as string ?? "",
-            Needs = (m["needs"] as IReadOnlyList<object?> ?? []).OfType<string>().ToList(),
-            Commands = (m["commands"] as IReadOnlyList<object?> ?? []).OfType<FlowMap>()
-                .Select(c => ((IReadOnlyList<string>)(c["cmd"] as IReadOnlyList<object?> ?? []).OfType<string>().ToList(), (int)(c["status"] as long? ?? 0))).ToList(),
-            Status = (int)(result["status"] as long? ?? 1),
-            Changed = result["changed"] as bool? ?? true,
-            Memento = result["memento"],
-            Markers = (result["markers"] as IReadOnlyList<object?> ?? []).OfType<FlowMap>().Select(ReadMarker).ToList(),
+            SrcDir = m.GetValueOrDefault("srcdir") as string ?? "",
+            RunDir = m.GetValueOrDefault("rundir") as string ?? "",
+            Params = m.GetValueOrDefault("params") as FlowMap ?? FlowMap.Empty,
+            InputsSignature = m.GetValueOrDefault("inputs_signature") as string ?? "",
+            Needs = (m.GetValueOrDefault("needs") as IReadOnlyList<object?> ?? []).OfType<string>().ToList(),
+            Commands = (m.GetValueOrDefault("commands") as IReadOnlyList<object?> ?? []).OfType<FlowMap>()
+                .Select(c => ((IReadOnlyList<string>)(c.GetValueOrDefault("cmd") as IReadOnlyList<object?> ?? []).OfType<string>().ToList(), (int)(c.GetValueOrDefault("status") as long? ?? 0))).ToList(),
+            Status = (int)(result.GetValueOrDefault("status") as long? ?? 1),
+            Changed = result.GetValueOrDefault("changed") as bool? ?? true,
+            Memento = result.GetValueOrDefault("memento"),
+            Markers = (result.GetValueOrDefault("markers") as IReadOnlyList<object?> ?? []).OfType<FlowMap>().Select(ReadMarker).ToList(),
             Output = output.OfType<FlowMap>().Select(DataItem.FromMap).OfType<DataItem>().ToList(),
-            LogFile = m["logfile"] as string,
-            Session = m["session"] as string,
-            Reason = m["reason"] as string,
+            LogFile = m.GetValueOrDefault("logfile") as string,
+            Session = m.GetValueOrDefault("session") as string,
+            Reason = m.GetValueOrDefault("reason") as string,
         };
     }
 
     private static TaskMarker ReadMarker(FlowMap m)
     {
-        var sev = (m["severity"] as string) switch { "error" => MarkerSeverity.Error, "warning" => MarkerSeverity.Warning, _ => MarkerSeverity.Info };
-        var loc = m["loc"] as FlowMap;
-        return new TaskMarker(sev, m["msg"] as string ?? "", loc?["path"] as string, (int)(loc?["line"] as long? ?? -1), (int)(loc?["pos"] as long? ?? -1));
+        var sev = (m.GetValueOrDefault("severity") as string) switch { "error" => MarkerSeverity.Error, "warning" => MarkerSeverity.Warning, _ => MarkerSeverity.Info };
+        var loc = m.GetValueOrDefault("loc") as FlowMap;
+        return new TaskMarker(sev, m.GetValueOrDefault("msg") as string ?? "", loc?.GetValueOrDefault("path") as string, (int)(loc?.GetValueOrDefault("line") as long? ?? -1), (int)(loc?.GetValueOrDefault("pos") as long? ?? -1));
     }
 }

@@ -97,8 +97,8 @@ public sealed class ShellTask(string shell, string body) : ITaskImplementation
             if (line.Trim().Length == 0) continue;
             if (!JsonValues.TryParse(line, out var v)) { Warn(result, $"Malformed DFM_OUTPUT line {n}: not valid JSON"); continue; }
             if (v is not FlowMap map) { Warn(result, $"DFM_OUTPUT line {n} is not a JSON object"); continue; }
-            if (map["type"] is not string type || type.Length == 0) { Warn(result, $"DFM_OUTPUT line {n} missing 'type'"); continue; }
-            if (type == "std.FileSet" && map["basedir"] is "." or null)
+            if (map.GetValueOrDefault("type") is not string type || type.Length == 0) { Warn(result, $"DFM_OUTPUT line {n} missing 'type'"); continue; }
+            if (type == "std.FileSet" && map.GetValueOrDefault("basedir") is "." or null)
                 map = new FlowMap(map.Where(kv => kv.Key != "basedir").Append(new("basedir", rd)));
             result.Output.Add(DataItem.FromMap(map)!);
         }
@@ -117,9 +117,9 @@ public sealed class ShellTask(string shell, string body) : ITaskImplementation
             n++;
             if (line.Trim().Length == 0) continue;
             if (!JsonValues.TryParse(line, out var v) || v is not FlowMap m) { Warn(result, $"Malformed DFM_MARKERS line {n}"); continue; }
-            var sev = (m["severity"] as string)?.ToLowerInvariant() switch { "error" => MarkerSeverity.Error, "warning" => MarkerSeverity.Warning, _ => MarkerSeverity.Info };
-            var loc = m["loc"] as FlowMap;
-            result.Markers.Add(new TaskMarker(sev, m["msg"] as string ?? "", loc?["path"] as string, (int)(loc?["line"] as long? ?? -1), (int)(loc?["pos"] as long? ?? -1)));
+            var sev = (m.GetValueOrDefault("severity") as string)?.ToLowerInvariant() switch { "error" => MarkerSeverity.Error, "warning" => MarkerSeverity.Warning, _ => MarkerSeverity.Info };
+            var loc = m.GetValueOrDefault("loc") as FlowMap;
+            result.Markers.Add(new TaskMarker(sev, m.GetValueOrDefault("msg") as string ?? "", loc?.GetValueOrDefault("path") as string, (int)(loc?.GetValueOrDefault("line") as long? ?? -1), (int)(loc?.GetValueOrDefault("pos") as long? ?? -1)));
         }
         var mementoFile = Path.Combine(rd, "dfm.memento.out.json");
         if (File.Exists(mementoFile))
