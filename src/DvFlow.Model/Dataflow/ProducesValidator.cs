@@ -29,13 +29,17 @@ public static class ProducesValidator
                     var ok = consumer.Consumes.Patterns.Any(c => produces.Any(pp => DataPatternMatcher.PatternMatches(c, pp)));
                     if (ok) continue;
                     result.Add(new Diagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.DataflowMismatch,
-                        $"Task '{consumer.Name}' consumes {PyRepr(consumer.Consumes.Patterns)} but '{p.Name}' produces {PyRepr(produces)}. No consume pattern matches any produce pattern.",
+                        $"Task '{Display(consumer, consumer.Package)}' consumes {PyRepr(consumer.Consumes.Patterns)} but '{Display(p, consumer.Package)}' produces {PyRepr(produces)}. No consume pattern matches any produce pattern.",
                         consumer.Location));
                 }
             }
         }
         return result;
     }
+
+    // As dfm words it: names inside the consumer's package are short, others fully qualified.
+    private static string Display(TaskNode n, string package)
+        => n.Package == package && n.Name.StartsWith(package + ".", StringComparison.Ordinal) ? n.Name[(package.Length + 1)..] : n.Name;
 
     private static IEnumerable<TaskNode> Producers(TaskNode n)
     {
@@ -52,15 +56,37 @@ public static class ProducesValidator
         return sb.ToString();
     }
 
+    // Python's repr: single quotes unless the text holds a single quote and no double quote.
+    private static void WriteString(StringBuilder sb, string s)
+    {
+        var quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
+        sb.Append(quote);
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\r': sb.Append("\\r"); break;
+                default:
+                    if (c == quote) sb.Append('\\');
+                    sb.Append(c);
+                    break;
+            }
+        }
+        sb.Append(quote);
+    }
+
     private static void Write(StringBuilder sb, object? v)
     {
         switch (v)
         {
             case null: sb.Append("None"); break;
-            case string s: sb.Append('\'').Append(s.Replace("\\", "\\\\").Replace("'", "\\'")).Append('\''); break;
+            case string s: WriteString(sb, s); break;
             case bool b: sb.Append(b ? "True" : "False"); break;
             case long or int: sb.Append(Convert.ToString(v, CultureInfo.InvariantCulture)); break;
-            case double d: sb.Append(d.ToString("R", CultureInfo.InvariantCulture)); break;
+            case double d: sb.Append(Expressions.FlowValues.FormatDouble(d)); break;
             case IReadOnlyDictionary<string, object?> map:
                 sb.Append('{');
                 var first = true;

@@ -5,10 +5,10 @@ namespace DvFlow.Model.Definitions;
 
 /// <summary>
 /// A task's <c>strategy:</c>. <see cref="Matrix"/> expands the task's body once per combination of
-/// values; <see cref="Generate"/> names a generator that creates tasks when the graph is built.
+/// values (each axis a list, or an expression that yields one); <see cref="Generate"/> names a generator that creates tasks when the graph is built.
 /// </summary>
 public sealed record StrategyDef(
-    IReadOnlyList<KeyValuePair<string, YSequence>>? Matrix,
+    IReadOnlyList<KeyValuePair<string, YNode>>? Matrix,
     GenerateDef? Generate,
     bool Chain,
     IReadOnlyList<TaskDef> Body,

@@ -49,6 +49,8 @@ public sealed record TaskDef
     public string? Run { get; init; }
     /// <summary>Where <see cref="Run"/> starts, so that errors in inline code can point at it.</summary>
     public SourceLocation? RunLocation { get; init; }
+    /// <summary>The YAML scalar holding <see cref="Run"/>, to locate errors inside a multi-line script exactly.</summary>
+    public YNode? RunNode { get; init; }
     /// <summary>The <c>uptodate:</c> setting: false, or the name of a custom check; null for the default check.</summary>
     public YNode? Uptodate { get; init; }
     /// <summary>The <c>strategy:</c>, or null.</summary>

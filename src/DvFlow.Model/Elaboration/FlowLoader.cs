@@ -50,7 +50,8 @@ public sealed class FlowLoader
     private FlowModel Run(string rootPath)
     {
         FlowPackage? root = null;
-        var located = FlowFileLocator.Locate(Path.GetFullPath(rootPath));
+        var full = FlowFileLocator.FullPathOrNull(rootPath);
+        var located = full is null ? null : FlowFileLocator.Locate(full);
         if (located is null)
             _diag.Error(DiagnosticCodes.FileNotFound, $"no flow file found at '{rootPath}' (looked for {string.Join(", ", FlowFileLocator.FileNames)})", SourceLocation.OfFile(rootPath));
         else
@@ -66,11 +67,13 @@ public sealed class FlowLoader
                 else _overrides.Add(po);
             }
             var source = _files.ReadPackage(located, null);
-            if (source is not null && !_diag.HasErrors)
+            // Elaborate even after reading errors, so that one run reports as many problems as it can.
+            if (source is not null && source.Name.Length > 0)
             {
                 root = Instantiate(source, [], null, isRoot: true, requestedFrom: null);
                 if (root is not null)
                 {
+                    GetPackage("std", null); // always available, also to names computed when the graph is built
                     ApplyExtensions();
                     LinkAll();
                     CheckOverridesUsed(root);
@@ -85,8 +88,11 @@ public sealed class FlowLoader
 
     /// <summary>Finds or loads a package by name: loaded ones, the built-in std, then the registry.</summary>
     internal FlowPackage? GetPackage(string name, SourceLocation? requestedFrom)
+        => _packages.TryGetValue(name, out var p) ? p : LoadInstalled(name, [], null, requestedFrom);
+
+    // Loads an installed package (std or the registry) that is not loaded yet.
+    private FlowPackage? LoadInstalled(string name, IReadOnlyList<(ParamDef Def, IExpressionScope Scope)> with, string? config, SourceLocation? requestedFrom)
     {
-        if (_packages.TryGetValue(name, out var p)) return p;
         string? file = name == "std" ? StdPath : _options.Registry.Resolve(name);
         if (file is null) return null;
         if (file != StdPath) _files.AddInput(file);
@@ -97,7 +103,7 @@ public sealed class FlowLoader
             _diag.Error(DiagnosticCodes.PackageConflict, $"the registry maps package '{name}' to '{file}', which defines package '{source.Name}'", requestedFrom);
             return null;
         }
-        return Instantiate(source, [], null, isRoot: false, requestedFrom);
+        return Instantiate(source, with, config, isRoot: false, requestedFrom);
     }
 
     /// <summary>True when <paramref name="name"/> is a package that is loaded or can be loaded.</summary>
@@ -105,6 +111,7 @@ public sealed class FlowLoader
 
     private FlowPackage? Instantiate(PackageSource source, IReadOnlyList<(ParamDef Def, IExpressionScope Scope)> importWith, string? importConfig, bool isRoot, SourceLocation? requestedFrom)
     {
+        if (source.Name.Length == 0) return null; // reported by the reader: a package needs a name
         if (_packages.TryGetValue(source.Name, out var existing))
         {
             if (existing.FilePath != source.Package.FilePath)
@@ -120,10 +127,14 @@ public sealed class FlowLoader
         var pkg = new FlowPackage(source, configs.Count > 0 ? configs[^1].Name : null);
         _packages[source.Name] = pkg;
 
-        EvaluateParams(pkg, importWith, configs, isRoot);
+        // Imports are processed after the parameters (their 'with' may use them), or earlier, on demand,
+        // when a parameter expression names an imported package's parameter.
+        foreach (var c in configs) pkg.ConfigFragments.AddRange(_files.ReadFragments(pkg.FilePath, c.Fragments));
+        var imports = new Queue<ImportDef>(pkg.Files.SelectMany(f => f.File.Imports).Concat(configs.SelectMany(c => c.Imports)));
+        EvaluateParams(pkg, importWith, configs, isRoot, imports);
         CollectTypes(pkg, configs);
         CollectTasks(pkg, configs);
-        CollectImports(pkg, configs);
+        CollectImports(pkg, imports, PackageScope(pkg, pkg.ParamValues, null));
         CollectPackageOverrides(pkg, configs);
         if (configs.Any(c => c.Extensions.Count > 0))
             foreach (var c in configs) _pendingExtensions.Add((pkg, c));
@@ -178,16 +189,38 @@ public sealed class FlowLoader
     }
 
     /// <summary>A scope over a package's parameters plus the load-time variables (env, srcdir, rootdir, other packages' params).</summary>
-    private IExpressionScope PackageScope(FlowPackage pkg, IReadOnlyDictionary<string, object?> values)
-        => new LoadScope(this, pkg, values);
+    private IExpressionScope PackageScope(FlowPackage pkg, IReadOnlyDictionary<string, object?> values, Queue<ImportDef>? pendingImports)
+        => new LoadScope(this, pkg, values, pendingImports);
 
-    private sealed class LoadScope(FlowLoader loader, FlowPackage pkg, IReadOnlyDictionary<string, object?> values) : IExpressionScope
+    private sealed class LoadScope(FlowLoader loader, FlowPackage pkg, IReadOnlyDictionary<string, object?> values, Queue<ImportDef>? pendingImports) : IExpressionScope
     {
         public bool TryResolve(string name, out object? value)
         {
             if (values.TryGetValue(name, out value)) return true;
-            return loader.TryResolveGlobal(pkg, name, out value);
+            if (loader.TryResolveGlobal(pkg, name, out value)) return true;
+            // A name that may belong to a package imported but not processed yet, or to an installed
+            // package nothing loaded yet ('pkg.param' works for any package dfm can find): load and retry.
+            var loaded = false;
+            if (pendingImports is { Count: > 0 })
+            {
+                loader.CollectImports(pkg, pendingImports, this);
+                loaded = true;
+            }
+            loaded |= loader.LoadPackageOf(name);
+            return loaded && loader.TryResolveGlobal(pkg, name, out value);
         }
+    }
+
+    /// <summary>Loads the installed package a dotted name starts with (longest prefix first); true when one was loaded.</summary>
+    internal bool LoadPackageOf(string dottedName)
+    {
+        for (var dot = dottedName.LastIndexOf('.'); dot > 0; dot = dottedName.LastIndexOf('.', dot - 1))
+        {
+            var prefix = dottedName[..dot];
+            if (_packages.ContainsKey(prefix)) return false;
+            if (IsPackageName(prefix)) return GetPackage(prefix, null) is not null;
+        }
+        return false;
     }
 
     /// <summary>Names every expression can see: env, srcdir, rootdir, root, and qualified package parameters.</summary>
@@ -195,12 +228,13 @@ public sealed class FlowLoader
         => _globals.TryResolve(pkg, pkg.BaseDir, name, out value);
 
     // Steps 2 and 3: package parameters, then import 'with', config 'with' and overrides, then -D.
-    private void EvaluateParams(FlowPackage pkg, IReadOnlyList<(ParamDef Def, IExpressionScope Scope)> importWith, List<ConfigDef> configs, bool isRoot)
+    private void EvaluateParams(FlowPackage pkg, IReadOnlyList<(ParamDef Def, IExpressionScope Scope)> importWith, List<ConfigDef> configs, bool isRoot,
+        Queue<ImportDef> pendingImports)
     {
         var slots = new List<ParamSlot>();
         var byName = new Dictionary<string, ParamSlot>(StringComparer.Ordinal);
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var scope = PackageScope(pkg, values);
+        var scope = PackageScope(pkg, values, pendingImports);
 
         foreach (var def in pkg.Source.Package.Params)
         {
@@ -289,7 +323,7 @@ public sealed class FlowLoader
 
     private void CollectTypes(FlowPackage pkg, List<ConfigDef> configs)
     {
-        foreach (var f in pkg.Source.AllFiles)
+        foreach (var f in pkg.Files)
             foreach (var t in f.File.Types)
                 AddType(pkg, Prefixed(f.Prefix, t.Name), t, replace: false);
         foreach (var c in configs)
@@ -311,9 +345,14 @@ public sealed class FlowLoader
 
     private void CollectTasks(FlowPackage pkg, List<ConfigDef> configs)
     {
-        foreach (var f in pkg.Source.AllFiles)
+        // Plain tasks of every file first, so that an override may target a task of any fragment; then the
+        // overrides in file order; then each config's tasks (base config first), which may override either.
+        foreach (var f in pkg.Files)
             foreach (var t in f.File.Tasks)
-                AddTask(pkg, f.Prefix, t, fromConfig: null);
+                if (t.Override is null) AddTask(pkg, f.Prefix, t, fromConfig: null);
+        foreach (var f in pkg.Files)
+            foreach (var t in f.File.Tasks)
+                if (t.Override is not null) AddTask(pkg, f.Prefix, t, fromConfig: null);
         foreach (var c in configs)
             foreach (var t in c.Tasks)
                 AddTask(pkg, "", t with { FragmentFile = pkg.FilePath }, fromConfig: c);
@@ -358,11 +397,9 @@ public sealed class FlowLoader
 
     private readonly List<(FlowPackage Pkg, string Prefix, TaskDef Def, string Name)> _pendingSubstitutions = new();
 
-    private void CollectImports(FlowPackage pkg, List<ConfigDef> configs)
+    private void CollectImports(FlowPackage pkg, Queue<ImportDef> imports, IExpressionScope scope)
     {
-        var scope = PackageScope(pkg, pkg.ParamValues);
-        var imports = pkg.Source.AllFiles.SelectMany(f => f.File.Imports).Concat(configs.SelectMany(c => c.Imports)).ToList();
-        foreach (var imp in imports)
+        while (imports.TryDequeue(out var imp))
         {
             if (!_eval.TryEvaluateText(imp.Target, imp.Location, false, scope, out var targetValue)) continue;
             var target = FlowValues.ToDisplayString(targetValue);
@@ -373,12 +410,7 @@ public sealed class FlowLoader
             {
                 imported = _packages.TryGetValue(target, out var loaded) ? loaded : null;
                 if (imported is null)
-                {
-                    var file = target == "std" ? StdPath : _options.Registry.Resolve(target)!;
-                    if (file != StdPath) _files.AddInput(file);
-                    var src = _files.ReadPackage(file, imp.Location);
-                    if (src is not null) imported = Instantiate(src, withDefs, imp.Config, false, imp.Location);
-                }
+                    imported = LoadInstalled(target, withDefs, imp.Config, imp.Location);
                 else if (withDefs.Count > 0)
                     _diag.Warning(DiagnosticCodes.PackageConflict, $"package '{target}' is already loaded; the parameters given with this import are ignored (a package has one instance per flow)", imp.Location);
             }
@@ -418,7 +450,8 @@ public sealed class FlowLoader
             : new[] { Path.Combine(Path.GetDirectoryName(importingFile)!, target), Path.Combine(_projectRoot, target) };
         foreach (var c in candidates)
         {
-            var full = Path.GetFullPath(c);
+            var full = FlowFileLocator.FullPathOrNull(c);
+            if (full is null) continue; // not a valid path: reported as not found
             if (FlowFileLocator.Locate(full) is { } f) return f;
             if (Directory.Exists(full))
             {
@@ -448,47 +481,72 @@ public sealed class FlowLoader
         }
     }
 
-    // Step 4 (late part): extensions modify tasks anywhere in the flow, so they run after every package is loaded.
+    // Step 4 (late part): extensions modify tasks anywhere in the flow, so they run once the packages are loaded.
+    // Resolving a name may load another package, which may queue more of both: index loops pick them up,
+    // and LinkAll calls this again for packages it loads.
     private void ApplyExtensions()
     {
-        foreach (var (pkg, def, name) in _pendingSubstitutions.Select(x => (x.Pkg, x.Def, x.Name)))
+        for (; _appliedSubstitutions < _pendingSubstitutions.Count; _appliedSubstitutions++)
         {
-            var resolver = new NameResolver(this, _diag);
-            var target = resolver.ResolveTask(def.Override!, pkg, def.FragmentFile, "", forNeeds: false, report: true);
-            if (target is null) continue;
+            var (pkg, _, def, name) = _pendingSubstitutions[_appliedSubstitutions];
+            var resolver = new NameResolver(this, _substitutions, _diag);
+            var target = resolver.ResolveTask(def.Override!, pkg, def.FragmentFile, "", forNeeds: false, report: false);
+            if (target is null)
+            {
+                _diag.Error(DiagnosticCodes.UnknownTask, $"task '{def.Override!.Name}' to override not found{NameSuggester.Hint(def.Override.Name, pkg.Tasks.Keys)}", def.Override.Location);
+                continue;
+            }
             var decl = new TaskDecl(pkg, name, def, target);
             if (!pkg.TaskTable.TryAdd(name, decl))
                 _diag.Error(DiagnosticCodes.DuplicateName, $"task '{name}' is defined twice in package '{pkg.Name}'", def.Location);
             else pkg.TaskOrder.Add(decl);
             _substitutions[target.FullName] = decl;
         }
-        foreach (var (pkg, cfg) in _pendingExtensions)
+        for (; _appliedExtensions < _pendingExtensions.Count; _appliedExtensions++)
         {
-            var resolver = new NameResolver(this, _diag);
-            foreach (var ext in cfg.Extensions)
-            {
-                var target = resolver.ResolveTask(ext.Task, pkg, pkg.FilePath, "", forNeeds: false, report: true);
-                if (target is null) continue;
-                var def = target.Def;
-                target.Def = def with
-                {
-                    With = def.With.Concat(ext.With).ToList(),
-                    Needs = def.Needs.Concat(ext.Needs.Select(n => QualifyForTarget(n, pkg, target))).ToList(),
-                    Uses = ext.Uses is null ? def.Uses : QualifyForTarget(ext.Uses, pkg, target),
-                };
-            }
+            var (pkg, cfg) = _pendingExtensions[_appliedExtensions];
+            var chain = _pendingExtensions.Where(x => x.Package == pkg).Select(x => x.Config).ToList();
+            foreach (var ext in cfg.Extensions) ApplyExtension(pkg, cfg, ext, chain, 0);
         }
     }
 
-    /// <summary>Names in an extension are written in the config's package; qualify them so they resolve from the target's package.</summary>
-    private NameRef QualifyForTarget(NameRef n, FlowPackage from, TaskDecl target)
+    private int _appliedSubstitutions;
+    private int _appliedExtensions;
+
+    private void ApplyExtension(FlowPackage pkg, ConfigDef cfg, ExtensionDef ext, List<ConfigDef> chain, int depth)
     {
-        if (target.Package == from) return n;
-        var resolver = new NameResolver(this, _diag);
-        var decl = resolver.ResolveTask(n, from, from.FilePath, "", forNeeds: false, report: false);
-        if (decl is not null) return n with { Name = decl.FullName };
-        var type = resolver.ResolveType(n, from, report: false);
-        return type is not null ? n with { Name = type.FullName } : n;
+        var resolver = new NameResolver(this, _substitutions, _diag);
+        var target = resolver.ResolveTask(ext.Task, pkg, pkg.FilePath, "", forNeeds: false, report: false);
+        if (target is null)
+        {
+            _diag.Error(DiagnosticCodes.UnknownTask, $"config '{cfg.Name}' extends task '{ext.Task.Name}', which was not found", ext.Task.Location);
+            return;
+        }
+        var uses = ext.Uses;
+        // 'uses: <config>.<task>' builds on another config's extension of the task: apply that one first
+        // unless the selected config chain already did.
+        if (uses is not null && ConfigOf(pkg, uses.Name) is { } baseCfg)
+        {
+            if (!chain.Contains(baseCfg) && depth < 16)
+                foreach (var be in baseCfg.Extensions.Where(e => e.Task.Name == ext.Task.Name))
+                    ApplyExtension(pkg, baseCfg, be, chain, depth + 1);
+            uses = null;
+        }
+        var def = target.Def;
+        target.Def = def with
+        {
+            With = def.With.Concat(ext.With).ToList(),
+            Needs = def.Needs.Concat(ext.Needs.Select(n => n with { Origin = pkg.Name })).ToList(),
+            Uses = uses is null ? def.Uses : uses with { Origin = pkg.Name },
+        };
+    }
+
+    private static ConfigDef? ConfigOf(FlowPackage pkg, string name)
+    {
+        var dot = name.IndexOf('.');
+        if (dot <= 0) return null;
+        var head = name[..dot];
+        return pkg.Source.Package.Configs.FirstOrDefault(c => c.Name == head);
     }
 
     /// <summary>
@@ -499,41 +557,136 @@ public sealed class FlowLoader
     private void LinkAll()
     {
         var done = new HashSet<FlowPackage>();
-        var resolver = new NameResolver(this, _diag);
+        var resolver = new NameResolver(this, _substitutions, _diag);
         while (true)
         {
+            ApplyExtensions(); // for packages loaded on demand by the previous round
             var todo = _packages.Values.Where(p => !done.Contains(p)).ToList();
             if (todo.Count == 0) break;
             foreach (var pkg in todo)
             {
                 done.Add(pkg);
-                foreach (var decl in pkg.OrderedTasks)
+                foreach (var top in pkg.OrderedTasks)
                 {
-                    var dot = decl.Name.LastIndexOf('.');
-                    LinkTask(decl.Def, pkg, dot > 0 ? decl.Name[..dot] : "", [], resolver, decl.Overridden is not null);
+                    // Replaced tasks still contribute to their overrides through the implicit base.
+                    for (var decl = top; decl is not null; decl = decl.Overridden)
+                    {
+                        var dot = decl.Name.LastIndexOf('.');
+                        var prefix = dot > 0 ? decl.Name[..dot] : "";
+                        LinkTask(decl.Def, decl.Package, prefix, [], resolver, decl, decl.FullName);
+                    }
                 }
                 foreach (var type in pkg.Types.Values)
                     if (type.Def.Uses is { } u && !u.Name.Contains("${{", StringComparison.Ordinal))
-                        resolver.ResolveType(u, pkg, report: true);
+                    {
+                        var dot = type.Name.LastIndexOf('.');
+                        resolver.ResolveType(u, pkg, report: true, dot > 0 ? type.Name[..dot] : "");
+                    }
             }
         }
     }
 
-    private void LinkTask(TaskDef def, FlowPackage pkg, string prefix, IReadOnlyList<HashSet<string>> siblings, NameResolver resolver, bool isOverride)
+    private void LinkTask(TaskDef def, FlowPackage pkg, string prefix, IReadOnlyList<HashSet<string>> siblings, NameResolver resolver, TaskDecl? self, string path)
     {
         static bool Dynamic(NameRef n) => n.Name.Contains("${{", StringComparison.Ordinal);
         bool IsSibling(NameRef n) => siblings.Any(s => s.Contains(n.Name));
+        foreach (var n in def.Needs.Append(def.Uses))
+            if (n is not null && Dynamic(n)) Preload(n, pkg, prefix, resolver);
+        PreloadExpressionPackages(def);
+        TaskDecl? baseDecl = null;
         if (def.Uses is { } u && !Dynamic(u) && !IsSibling(u))
-            resolver.ResolveBase(u, pkg, def.FragmentFile, prefix);
+            baseDecl = resolver.ResolveBase(u, pkg, def.FragmentFile, prefix, self).Task;
+        else if (def.Uses is null && self?.Overridden is { } replaced)
+            baseDecl = replaced;
         foreach (var n in def.Needs.Concat(def.Feeds))
             if (!Dynamic(n) && !IsSibling(n) && !n.Name.EndsWith(".needs", StringComparison.Ordinal))
-                resolver.ResolveTask(n, pkg, def.FragmentFile, prefix, forNeeds: true, report: true);
+                resolver.ResolveTask(n, pkg, def.FragmentFile, prefix, forNeeds: true, report: true, self, path);
+        // Subtasks see their siblings, including those a base compound contributes.
+        var names = new HashSet<string>(StringComparer.Ordinal);
         if (def.Body is { Count: > 0 } body)
+            foreach (var b in body) names.Add(b.Name);
+        if (baseDecl is not null && (def.Body is { Count: > 0 } || def.Strategy is not null))
+            CollectBodyNames(baseDecl, resolver, names, 0);
+        if (def.Body is { Count: > 0 } own)
         {
-            var names = new HashSet<string>(body.Select(b => b.Name), StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var sub in own)
+                if (!seen.Add(sub.Name))
+                    _diag.Error(DiagnosticCodes.DuplicateName, $"subtask '{sub.Name}' is defined twice in the body of '{path}'", sub.Location);
             var inner = siblings.Append(names).ToList();
-            foreach (var sub in body) LinkTask(sub, pkg, prefix, inner, resolver, false);
+            foreach (var sub in own)
+            {
+                if (sub.Feeds.Count > 0)
+                    _diag.Warning(DiagnosticCodes.BadValue, $"'feeds' of subtask '{path}.{sub.Name}' is ignored: only top-level tasks can feed others", sub.Feeds[0].Location);
+                // Subtask nodes are named pkg.top.sub, like the tasks of a named fragment 'top'.
+                var subPath = path + "." + sub.Name;
+                if (subPath.StartsWith(pkg.Name + ".", StringComparison.Ordinal) && pkg.Tasks.TryGetValue(subPath[(pkg.Name.Length + 1)..], out var clash))
+                    _diag.Error(DiagnosticCodes.DuplicateName, $"subtask '{subPath}' has the same name as the task declared at {clash.Location}", sub.Location);
+                LinkTask(sub, pkg, prefix, inner, resolver, null, path + "." + sub.Name);
+            }
         }
+    }
+
+    // A name computed by an expression is checked when the graph is built, but the package it names must
+    // be loaded now: evaluate it with the package's parameters (quietly: it may need task parameters).
+    private void Preload(NameRef n, FlowPackage pkg, string prefix, NameResolver resolver)
+    {
+        var quiet = new ValueEvaluator(new DiagnosticBag());
+        if (!quiet.TryEvaluateText(n.Name, n.Location, false, PackageScope(pkg, pkg.ParamValues, null), out var v)) return;
+        var name = n with { Name = FlowValues.ToDisplayString(v) };
+        if (resolver.ResolveTask(name, pkg, pkg.FilePath, prefix, forNeeds: false, report: false) is null)
+            resolver.ResolveType(name, pkg, report: false, prefix);
+    }
+
+    // Expressions in a task may name any installed package's parameters (pkg.param); the graph builder
+    // can only see loaded packages, so load the ones they name now.
+    private void PreloadExpressionPackages(TaskDef def)
+    {
+        foreach (var p in def.With)
+            foreach (var n in (YNode?[])[p.Value, p.Append, p.Prepend, p.PathAppend, p.PathPrepend])
+                PreloadExpressionPackages(n);
+        PreloadExpressionPackages(def.Iff);
+        if (def.Run is { } run && def.Shell is not "pytask") PreloadNames(run);
+    }
+
+    private void PreloadExpressionPackages(YNode? node)
+    {
+        switch (node)
+        {
+            case YScalar { Value: string text }: PreloadNames(text); break;
+            case YSequence seq: foreach (var i in seq.Items) PreloadExpressionPackages(i); break;
+            case YMapping map: foreach (var e in map.Entries) PreloadExpressionPackages(e.Value); break;
+        }
+    }
+
+    private void PreloadNames(string text)
+    {
+        if (!text.Contains("${{", StringComparison.Ordinal)) return;
+        if (!_dottedNames.TryGetValue(text, out var names))
+        {
+            try { names = ExpressionTemplate.Parse(text).ReferencedNames.Where(n => n.Contains('.')).ToArray(); }
+            catch (ExpressionException) { names = []; } // reported where the text is evaluated
+            _dottedNames[text] = names;
+        }
+        foreach (var name in names) LoadPackageOf(name);
+    }
+
+    private readonly Dictionary<string, string[]> _dottedNames = new(StringComparer.Ordinal);
+
+    // The subtask names a compound inherits through its 'uses' chain.
+    private void CollectBodyNames(TaskDecl decl, NameResolver resolver, HashSet<string> into, int depth)
+    {
+        if (depth > 32) return; // a 'uses' cycle; reported when the graph is built
+        foreach (var b in decl.Def.Body ?? []) into.Add(b.Name);
+        TaskDecl? next = null;
+        if (decl.Def.Uses is { } u && !u.Name.Contains("${{", StringComparison.Ordinal))
+        {
+            var dot = decl.Name.LastIndexOf('.');
+            next = resolver.ResolveTask(u, decl.Package, decl.Def.FragmentFile, dot > 0 ? decl.Name[..dot] : "", forNeeds: false, report: false, self: decl);
+            if (next == decl) next = decl.Overridden;
+        }
+        else if (decl.Def.Uses is null) next = decl.Overridden;
+        if (next is not null) CollectBodyNames(next, resolver, into, depth + 1);
     }
 
     private void CheckOverridesUsed(FlowPackage root)
@@ -544,9 +697,12 @@ public sealed class FlowLoader
                 continue;
             // Otherwise it must name a task parameter; the graph builder checks those against the tasks it builds.
             if (!o.IsQualified) continue;
-            var resolver = new NameResolver(this, _diag);
-            var task = resolver.ResolveTask(new NameRef(o.Qualifier, SourceLocation.OfFile(root.FilePath)), root, root.FilePath, "", forNeeds: false, report: false);
-            if (task is null)
+            var resolver = new NameResolver(this, _substitutions, _diag);
+            // The qualifier is a task, or a subtask path below one (top.sub).
+            var found = false;
+            for (var q = o.Qualifier; !found && q.Length > 0; q = q.LastIndexOf('.') is var dot and > 0 ? q[..dot] : "")
+                found = resolver.ResolveTask(new NameRef(q, SourceLocation.OfFile(root.FilePath)), root, root.FilePath, "", forNeeds: false, report: false) is not null;
+            if (!found)
                 _diag.Error(DiagnosticCodes.UnknownParameter, $"-D {o.Name}: '{o.Qualifier}' is neither a package nor a task", SourceLocation.OfFile(root.FilePath));
         }
     }

@@ -4,7 +4,8 @@ namespace DvFlow.Model.Elaboration;
 
 /// <summary>
 /// The result of loading a flow: every package instance (root first), the diagnostics, and the files
-/// the result depends on. When <see cref="HasErrors"/> is true the model is incomplete and no graph should be built.
+/// the result depends on. When <see cref="HasErrors"/> is true the model is incomplete: a graph can still be
+/// built from it (for listing and further diagnostics), but it carries the errors and must not run.
 /// </summary>
 public sealed class FlowModel
 {

@@ -25,6 +25,12 @@ public sealed class FlowPackage
     /// <summary>The files the package was read from.</summary>
     public PackageSource Source { get; }
 
+    /// <summary>Fragments added by the selected config (<c>fragments:</c> of a config).</summary>
+    internal List<FragmentSource> ConfigFragments { get; } = new();
+
+    /// <summary>The package file, its fragments, then the selected config's fragments.</summary>
+    public IEnumerable<FragmentSource> Files => Source.AllFiles.Concat(ConfigFragments);
+
     /// <summary>The package name.</summary>
     public string Name => Source.Name;
 

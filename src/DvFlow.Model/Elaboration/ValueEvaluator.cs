@@ -55,14 +55,20 @@ public sealed class ValueEvaluator
 
     /// <summary>Evaluates a string that may hold <c>${{ }}</c>; <paramref name="at"/> locates errors.</summary>
     public bool TryEvaluateText(string text, YNode? at, IExpressionScope scope, out object? value)
-        => TryEvaluateText(text, at?.Location, at is YScalar { IsPlain: false }, scope, out value);
+        => TryEvaluateText(text, Locator(at), scope, out value);
 
-    /// <summary>Evaluates a string that may hold <c>${{ }}</c>, reporting errors relative to <paramref name="at"/>.</summary>
+    /// <summary>
+    /// Evaluates a string that may hold <c>${{ }}</c>, reporting errors relative to <paramref name="at"/>
+    /// (where the text starts; <paramref name="quoted"/> when <paramref name="at"/> is the opening quote).
+    /// </summary>
     public bool TryEvaluateText(string text, SourceLocation? at, bool quoted, IExpressionScope scope, out object? value)
+        => TryEvaluateText(text, Locator(at, quoted), scope, out value);
+
+    private bool TryEvaluateText(string text, Func<int, SourceLocation?> locate, IExpressionScope scope, out object? value)
     {
         value = text;
         if (!text.Contains("${{", StringComparison.Ordinal)) return true;
-        var template = Parse(text, at, quoted);
+        var template = Parse(text, locate);
         if (template is null) { value = null; return false; }
         try
         {
@@ -71,47 +77,45 @@ public sealed class ValueEvaluator
         }
         catch (ExpressionException ex)
         {
-            _diag.Error(DiagnosticCodes.ExpressionEval, $"{ex.Message} in '{Shorten(text)}'", Offset(at, text, ex.Offset, quoted));
+            _diag.Error(DiagnosticCodes.ExpressionEval, $"{ex.Message} in '{Shorten(text)}'", locate(ex.Offset));
             value = null;
             return false;
         }
     }
 
     /// <summary>Parses a template once per load; null (with a diagnostic) on a syntax error.</summary>
-    public ExpressionTemplate? Parse(string text, SourceLocation? at, bool quoted = false)
+    public ExpressionTemplate? Parse(string text, SourceLocation? at, bool quoted = false) => Parse(text, Locator(at, quoted));
+
+    private ExpressionTemplate? Parse(string text, Func<int, SourceLocation?> locate)
     {
         if (_templates.TryGetValue(text, out var cached))
         {
-            if (cached is null) ReportSyntax(text, at, quoted); // same bad text at another place
+            if (cached is null) ReportSyntax(text, locate); // same bad text at another place
             return cached;
         }
         ExpressionTemplate? t = null;
         try { t = ExpressionTemplate.Parse(text); }
         catch (ExpressionException) { }
         _templates[text] = t;
-        if (t is null) ReportSyntax(text, at, quoted);
+        if (t is null) ReportSyntax(text, locate);
         return t;
     }
 
-    private void ReportSyntax(string text, SourceLocation? at, bool quoted)
+    private void ReportSyntax(string text, Func<int, SourceLocation?> locate)
     {
         try { ExpressionTemplate.Parse(text); }
         catch (ExpressionException ex)
         {
-            _diag.Error(DiagnosticCodes.ExpressionSyntax, $"bad expression: {ex.Message} in '{Shorten(text)}'", Offset(at, text, ex.Offset, quoted));
+            _diag.Error(DiagnosticCodes.ExpressionSyntax, $"bad expression: {ex.Message} in '{Shorten(text)}'", locate(ex.Offset));
         }
     }
 
-    /// <summary>Moves a location to the character <paramref name="offset"/> into a scalar's text (exact for single-line scalars).</summary>
-    private static SourceLocation? Offset(SourceLocation? at, string text, int offset, bool quoted)
-    {
-        if (at is null || at.Line == 0) return at;
-        offset = Math.Clamp(offset, 0, text.Length);
-        var before = text.AsSpan(0, offset);
-        var newlines = before.Count('\n');
-        if (newlines > 0) return at with { Line = at.Line + newlines, Column = offset - before.LastIndexOf('\n') };
-        return at with { Column = at.Column + offset + (quoted ? 1 : 0) };
-    }
+    private static Func<int, SourceLocation?> Locator(YNode? at)
+        => at is YScalar s ? s.LocationAt : Locator(at?.Location, quoted: false);
+
+    // Moves a location to the character at an offset into the text (exact for single-line text).
+    private static Func<int, SourceLocation?> Locator(SourceLocation? at, bool quoted) => offset =>
+        at is null || at.Line == 0 ? at : at with { Column = at.Column + (quoted ? 1 : 0) + Math.Max(0, offset) };
 
     private static string Shorten(string text)
     {

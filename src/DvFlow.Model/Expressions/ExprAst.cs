@@ -160,9 +160,19 @@ internal sealed class NameExpr : ExprNode
 
     protected override object? EvaluateCore(IExpressionScope scope)
     {
+        string? error = Resolve(scope, out object? value);
+        return error is null ? value : throw new ExpressionException(error, Offset);
+    }
+
+    /// <summary>Resolves the name without throwing for an undefined one (used by <c>name:-default</c>).</summary>
+    public bool TryEvaluate(IExpressionScope scope, out object? value) => Resolve(scope, out value) is null;
+
+    // Returns null on success, else the error message.
+    private string? Resolve(IExpressionScope scope, out object? value)
+    {
         for (int i = 0; i < _prefixes.Length; i++)
         {
-            if (!scope.TryResolve(_prefixes[i], out object? value))
+            if (!scope.TryResolve(_prefixes[i], out value))
             {
                 continue;
             }
@@ -175,22 +185,42 @@ internal sealed class NameExpr : ExprNode
                 string owner = _prefixes[_parts.Length - k];
                 if (value is not IReadOnlyDictionary<string, object?> map)
                 {
-                    throw new ExpressionException(
-                        $"undefined variable '{FullName}': '{owner}' is {FlowValues.TypeName(value)}, not a map", Offset);
+                    return $"undefined variable '{FullName}': '{owner}' is {FlowValues.TypeName(value)}, not a map";
                 }
 
                 if (!map.TryGetValue(_parts[k], out value))
                 {
-                    throw new ExpressionException(
-                        $"undefined variable '{FullName}': '{owner}' has no member '{_parts[k]}'", Offset);
+                    return $"undefined variable '{FullName}': '{owner}' has no member '{_parts[k]}'";
                 }
             }
 
-            return FlowValues.Canon(value);
+            value = FlowValues.Canon(value);
+            return null;
         }
 
-        throw new ExpressionException($"undefined variable '{FullName}'", Offset);
+        value = null;
+        return $"undefined variable '{FullName}'";
     }
+}
+
+/// <summary>
+/// <c>name:-text</c>: the value of <c>name</c>, or the literal <c>text</c> when the name (or a member on
+/// its path) is undefined or its value is null, as dfm's <c>${{ pkg.param:-unset }}</c>.
+/// </summary>
+internal sealed class DefaultedNameExpr : ExprNode
+{
+    private readonly NameExpr _name;
+    private readonly string _fallback;
+
+    public DefaultedNameExpr(int offset, NameExpr name, string fallback)
+        : base(offset, 2)
+    {
+        _name = name;
+        _fallback = fallback;
+    }
+
+    protected override object? EvaluateCore(IExpressionScope scope) =>
+        _name.TryEvaluate(scope, out object? value) && value is not null ? value : _fallback;
 }
 
 /// <summary><c>target.name</c> where the target is not a plain name (for example <c>f(x).k</c>).</summary>

@@ -21,6 +21,9 @@ internal sealed partial class ExprParser
     private ExprToken _tok;
     private int _nesting;
 
+    /// <summary>How many brackets, braces and parentheses are open; <c>name:-default</c> is only read outside them.</summary>
+    private int _groupDepth;
+
     private ExprParser(string text, int openOffset, List<string> names, HashSet<string> seenNames)
     {
         _text = text;
@@ -345,7 +348,7 @@ internal sealed partial class ExprParser
                     throw new ExpressionException($"'{nameNode.FullName}' is not a function; only built-in functions can be called", _tok.Start);
                 }
 
-                e = nameNode;
+                e = AtDefaultMarker() ? ParseDefault(nameNode) : nameNode;
             }
         }
         else
@@ -376,6 +379,27 @@ internal sealed partial class ExprParser
         }
     }
 
+    // dfm's shell-style fallback: 'name:-text' yields the literal text when the name is undefined or null.
+    // Outside brackets only, so that slices such as 'items[a:-1]' keep their meaning.
+    private bool AtDefaultMarker() =>
+        _groupDepth == 0 && _tok.Kind == ExprTokenKind.Colon && _tok.Start + 1 < _text.Length && _text[_tok.Start + 1] == '-';
+
+    // The fallback text runs to the closing '}}', as in dfm, and is taken literally (trimmed).
+    private ExprNode ParseDefault(NameExpr name)
+    {
+        int textStart = _tok.Start + 2;
+        int close = _text.IndexOf("}}", textStart, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            throw Unterminated();
+        }
+
+        string fallback = _text.Substring(textStart, close - textStart).Trim();
+        _pos = close;
+        Advance();
+        return new DefaultedNameExpr(name.Offset, name, fallback);
+    }
+
     private string ExpectMemberName()
     {
         switch (_tok.Kind)
@@ -401,6 +425,7 @@ internal sealed partial class ExprParser
     private ExprNode ParseSubscript(ExprNode target)
     {
         int off = _tok.Start;
+        _groupDepth++;
         Advance();
         Enter();
         ExprNode? start = null;
@@ -432,6 +457,7 @@ internal sealed partial class ExprParser
         }
 
         Expect(ExprTokenKind.RBracket, slice ? "']'" : "':' or ']'");
+        _groupDepth--;
         _nesting--;
         return slice ? new SliceExpr(off, target, start, stop, step) : new IndexExpr(off, target, start!);
     }
@@ -439,10 +465,12 @@ internal sealed partial class ExprParser
     private ExprNode[] ParseArguments()
     {
         // Current token is '('.
+        _groupDepth++;
         Advance();
         Enter();
         if (_tok.Kind == ExprTokenKind.RParen)
         {
+            _groupDepth--;
             Advance();
             _nesting--;
             return [];
@@ -467,6 +495,7 @@ internal sealed partial class ExprParser
         }
 
         Expect(ExprTokenKind.RParen, "',' or ')'");
+        _groupDepth--;
         _nesting--;
         return args.ToArray();
     }
@@ -496,9 +525,11 @@ internal sealed partial class ExprParser
                 return new LiteralExpr(off, null);
             case ExprTokenKind.LParen:
             {
+                _groupDepth++;
                 Advance();
                 ExprNode inner = ParseExpression();
                 Expect(ExprTokenKind.RParen, "')'");
+                _groupDepth--;
                 return inner;
             }
 
@@ -514,6 +545,7 @@ internal sealed partial class ExprParser
     private ExprNode ParseList()
     {
         int off = _tok.Start;
+        _groupDepth++;
         Advance();
         Enter();
         var items = new List<ExprNode>();
@@ -529,6 +561,7 @@ internal sealed partial class ExprParser
         }
 
         Expect(ExprTokenKind.RBracket, "',' or ']'");
+        _groupDepth--;
         _nesting--;
         return new ListExpr(off, items.ToArray());
     }
@@ -536,6 +569,7 @@ internal sealed partial class ExprParser
     private ExprNode ParseMap()
     {
         int off = _tok.Start;
+        _groupDepth++;
         Advance();
         Enter();
         var keys = new List<ExprNode>();
@@ -554,6 +588,7 @@ internal sealed partial class ExprParser
         }
 
         Expect(ExprTokenKind.RBrace, "',' or '}'");
+        _groupDepth--;
         _nesting--;
         return new MapExpr(off, keys.ToArray(), values.ToArray());
     }

@@ -36,15 +36,19 @@ internal sealed class TaskEvalScope(
             case "rundir":
                 value = rundir;
                 return true;
-            case "name":
-                value = nodeName;
-                return true;
         }
         if (matrix is not null && matrix.TryGetValue(name, out value)) return true;
         for (var i = parents.Count - 1; i >= 0; i--)
             if (parents[i].TryGetValue(name, out value)) return true;
         if (package.ParamValues.TryGetValue(name, out value)) return true;
-        return globals.TryResolve(package, srcdir, name, out value);
+        if (globals.TryResolve(package, srcdir, name, out value)) return true;
+        // Last, so that a parameter called 'name' is never shadowed.
+        if (name == "name")
+        {
+            value = nodeName;
+            return true;
+        }
+        return false;
     }
 
     private FlowMap This()

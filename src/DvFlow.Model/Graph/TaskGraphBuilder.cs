@@ -19,22 +19,30 @@ public sealed class TaskGraphBuilder
     private readonly FlowModel _model;
     private readonly DiagnosticBag _diag = new();
     private readonly ValueEvaluator _eval;
+    private readonly DiagnosticBag _lenientDiag = new();
+    private readonly ValueEvaluator _lenientEval;
     private readonly NameResolver _resolver;
     private readonly string _runRoot;
     private readonly Dictionary<string, TaskNode> _nodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<Level>> _chains = new(StringComparer.Ordinal);
+    private readonly Dictionary<TaskDecl, IReadOnlyList<Level>> _chains = new();
     private readonly Dictionary<string, List<TaskDecl>> _feeders = new(StringComparer.Ordinal);
     private readonly HashSet<ParameterOverride> _usedOverrides = new();
-    private readonly HashSet<string> _chainInProgress = new(StringComparer.Ordinal);
+    private readonly Queue<(TaskDecl Decl, TaskNode Node)> _pending = new();
+    private readonly Dictionary<TaskNode, TaskDecl> _queued = new();
+    private readonly HashSet<TaskDef> _expanding = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Prepares a builder; <paramref name="model"/> must have loaded without errors.</summary>
+    /// <summary>
+    /// Prepares a builder. A model with load errors is accepted (the graph then carries those errors and
+    /// whatever could be built); a model without a root package yields empty graphs.
+    /// </summary>
     public TaskGraphBuilder(FlowModel model, GraphBuildOptions? options = null)
     {
-        if (model.Root is null) throw new ArgumentException("the flow model has no root package", nameof(model));
+        ArgumentNullException.ThrowIfNull(model);
         _model = model;
         _eval = new ValueEvaluator(_diag);
+        _lenientEval = new ValueEvaluator(_lenientDiag);
         _resolver = new NameResolver(model, _diag);
-        _runRoot = Path.GetFullPath(options?.RunRoot ?? Path.Combine(model.Root.BaseDir, "rundir"));
+        _runRoot = Path.GetFullPath(options?.RunRoot ?? Path.Combine(model.Root?.BaseDir ?? Directory.GetCurrentDirectory(), "rundir"));
         IndexFeeds();
     }
 
@@ -42,6 +50,7 @@ public sealed class TaskGraphBuilder
     public TaskGraph Build(IEnumerable<string> taskNames)
     {
         var roots = new List<TaskNode>();
+        if (_model.Root is null) return Finish(roots);
         foreach (var name in taskNames)
         {
             var node = FindRequested(name.Trim());
@@ -54,7 +63,8 @@ public sealed class TaskGraphBuilder
     public TaskGraph BuildAll()
     {
         var roots = new List<TaskNode>();
-        foreach (var decl in _model.Root!.OrderedTasks)
+        if (_model.Root is null) return Finish(roots);
+        foreach (var decl in _model.Root.OrderedTasks)
         {
             var node = BuildTop(decl);
             if (!roots.Contains(node)) roots.Add(node);
@@ -73,7 +83,7 @@ public sealed class TaskGraphBuilder
         {
             var parent = _resolver.ResolveTask(new NameRef(name[..dot], at), root, root.FilePath, "", forNeeds: false, report: false);
             if (parent is null) continue;
-            BuildTop(parent);
+            EnsureBuilt(BuildTop(parent));
             var full = parent.FullName + name[dot..];
             if (_nodes.TryGetValue(full, out var sub)) return sub;
         }
@@ -84,36 +94,51 @@ public sealed class TaskGraphBuilder
 
     private TaskGraph Finish(List<TaskNode> roots)
     {
+        Drain();
+        foreach (var d in _lenientDiag.Items) _diag.Add(d with { Severity = DiagnosticSeverity.Warning });
         CheckOverrides();
         var ordered = new List<TaskNode>();
         var state = new Dictionary<TaskNode, int>();
-        var stack = new List<TaskNode>();
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var r in roots) Visit(r, state, stack, ordered, reported);
+        foreach (var r in roots)
+            if (!state.ContainsKey(r)) Visit(r, state, ordered, reported);
         var diags = _model.Diagnostics.Concat(_diag.Items).Distinct().ToList();
         return new TaskGraph(roots, ordered, diags, _runRoot);
     }
 
-    // Depth-first, needs first: yields dependency order and finds cycles (a need that is still on the stack).
-    private void Visit(TaskNode n, Dictionary<TaskNode, int> state, List<TaskNode> stack, List<TaskNode> ordered, HashSet<string> reported)
+    // Depth-first, needs first: yields dependency order and finds cycles (a need that is still on the path).
+    // Iterative, so that a long needs chain cannot exhaust the stack of an MSBuild worker thread.
+    private void Visit(TaskNode start, Dictionary<TaskNode, int> state, List<TaskNode> ordered, HashSet<string> reported)
     {
-        state[n] = 1;
-        stack.Add(n);
-        foreach (var need in n.Needs)
+        var path = new List<(TaskNode Node, int Next)> { (start, 0) };
+        state[start] = 1;
+        while (path.Count > 0)
         {
+            var (n, next) = path[^1];
+            if (next == n.Needs.Count)
+            {
+                path.RemoveAt(path.Count - 1);
+                state[n] = 2;
+                ordered.Add(n);
+                continue;
+            }
+            path[^1] = (n, next + 1);
+            var need = n.Needs[next];
             state.TryGetValue(need, out var s);
-            if (s == 0) Visit(need, state, stack, ordered, reported);
+            if (s == 0)
+            {
+                state[need] = 1;
+                path.Add((need, 0));
+            }
             else if (s == 1)
             {
-                var cycle = stack.Skip(stack.IndexOf(need)).Append(need).Select(x => x.Name).ToList();
+                var from = path.FindIndex(x => x.Node == need);
+                var cycle = path.Skip(from).Select(x => x.Node.Name).Append(need.Name).ToList();
                 var key = string.Join(",", cycle.Skip(1).Order(StringComparer.Ordinal));
                 if (reported.Add(key))
                     _diag.Error(DiagnosticCodes.Cycle, $"dependency cycle: {string.Join(" -> ", cycle)}", need.Location);
             }
         }
-        stack.RemoveAt(stack.Count - 1);
-        state[n] = 2;
-        ordered.Add(n);
     }
 
     private void IndexFeeds()
@@ -156,59 +181,118 @@ public sealed class TaskGraphBuilder
     {
         public BodyScope? Outer { get; } = outer;
         public Dictionary<string, Func<TaskNode>> Siblings { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The sibling definitions, for a subtask whose 'uses' names a sibling (dfm looks in body scopes first).</summary>
+        public Dictionary<string, (TaskDef Def, BuildCtx Ctx, string NodeName)> Defs { get; } = new(StringComparer.Ordinal);
     }
 
+    // The node of a top-level task. It is created at once (so that it can be named as a need) and built
+    // later from a queue: following needs by recursion would overflow the stack on long chains.
     private TaskNode BuildTop(TaskDecl decl)
     {
         if (_nodes.TryGetValue(decl.FullName, out var n)) return n;
-        var ctx = new BuildCtx(decl.Package, Prefix(decl), [], null, [], null, null);
-        var node = BuildTask(decl.Def, decl.FullName, ctx, decl);
-        if (_feeders.TryGetValue(decl.FullName, out var feeders) && node.Enabled)
-        {
-            var target = node.Kind == TaskNodeKind.Compound ? node.Children.FirstOrDefault(c => c.Kind == TaskNodeKind.CompoundInput) ?? node : node;
-            foreach (var f in feeders) target.AddNeed(BuildTop(f));
-        }
+        var node = NewNode(decl.Def, decl.FullName, decl.Package, null);
+        _pending.Enqueue((decl, node));
+        _queued[node] = decl;
         return node;
     }
 
+    private void Drain()
+    {
+        while (_pending.TryDequeue(out var p)) Complete(p.Decl, p.Node);
+    }
+
+    // Builds a queued top-level node now (its needs are wanted before the queue gets to it).
+    private void EnsureBuilt(TaskNode node)
+    {
+        if (_queued.TryGetValue(node, out var decl)) Complete(decl, node);
+    }
+
+    private void Complete(TaskDecl decl, TaskNode node)
+    {
+        if (!_queued.Remove(node)) return; // already built
+        var ctx = new BuildCtx(decl.Package, Prefix(decl), [], null, [], null, null);
+        FillTask(node, decl.Def, ctx, decl);
+        if (_feeders.TryGetValue(decl.FullName, out var feeders) && node.Enabled)
+        {
+            var target = InputOf(node);
+            foreach (var f in feeders) target.AddNeed(BuildTop(f));
+        }
+    }
+
+    // Where needs added to a built node go: a compound's input sentinel, or the node itself.
+    private static TaskNode InputOf(TaskNode node)
+        => node.Kind == TaskNodeKind.Compound ? node.Children.FirstOrDefault(c => c.Kind == TaskNodeKind.CompoundInput) ?? node : node;
+
     // The uses chain of a top-level declaration, root first, memoised: thousands of tasks share a few bases.
+    // Walked with a loop, not recursion, so that a long inheritance chain cannot exhaust the stack.
     private IReadOnlyList<Level> DeclChain(TaskDecl decl)
     {
-        if (_chains.TryGetValue(decl.FullName, out var cached)) return cached;
-        var own = new Level(decl.Def, null, decl.Package, Prefix(decl), decl.FullName, decl);
-        if (!_chainInProgress.Add(decl.FullName))
+        // Keyed by declaration, not name: an override shares its name with the task it replaces.
+        if (_chains.TryGetValue(decl, out var cached)) return cached;
+        var walk = new List<TaskDecl>();
+        var onWalk = new HashSet<TaskDecl>();
+        IReadOnlyList<Level> bottom = [];
+        for (var d = decl; ;)
         {
-            _diag.Error(DiagnosticCodes.CircularDefinition, $"task '{decl.FullName}' inherits from itself through 'uses'", decl.Def.Uses?.Location ?? decl.Location);
-            return [own];
+            walk.Add(d);
+            onWalk.Add(d);
+            var (task, type) = BaseOf(d.Def, d.Package, Prefix(d), d);
+            if (task is null)
+            {
+                if (type is not null) bottom = TypeChain(type, d.Def.Uses!.Location).ToList();
+                break;
+            }
+            if (_chains.TryGetValue(task, out var known))
+            {
+                bottom = known;
+                break;
+            }
+            if (onWalk.Contains(task))
+            {
+                _diag.Error(DiagnosticCodes.CircularDefinition, $"task '{task.FullName}' inherits from itself through 'uses'", task.Def.Uses?.Location ?? task.Location);
+                break;
+            }
+            d = task;
         }
-        var chain = BaseLevels(decl.Def, decl.Package, Prefix(decl), decl).Append(own).ToList();
-        _chainInProgress.Remove(decl.FullName);
-        _chains[decl.FullName] = chain;
-        return chain;
+        // Memoise every declaration on the walk, from the base upwards.
+        for (var i = walk.Count - 1; i >= 0; i--)
+        {
+            var d = walk[i];
+            var chain = new List<Level>(bottom.Count + 1);
+            chain.AddRange(bottom);
+            chain.Add(new Level(d.Def, null, d.Package, Prefix(d), d.FullName, d));
+            _chains[d] = chain;
+            bottom = chain;
+        }
+        return bottom;
     }
 
     private IEnumerable<Level> BaseLevels(TaskDef def, FlowPackage pkg, string prefix, TaskDecl? decl)
     {
+        var (task, type) = BaseOf(def, pkg, prefix, decl);
+        return task is not null ? DeclChain(task) : type is not null ? TypeChain(type, def.Uses!.Location) : [];
+    }
+
+    // The direct base of a definition: a task (the replaced task for an override without 'uses'), a type, or neither.
+    private (TaskDecl? Task, TypeDecl? Type) BaseOf(TaskDef def, FlowPackage pkg, string prefix, TaskDecl? decl)
+    {
         if (def.Uses is null)
-            return decl?.Overridden is { } replaced ? DeclChain(replaced) : [];
+            return (decl?.Overridden, null);
         var uses = def.Uses;
         if (uses.Name.Contains("${{", StringComparison.Ordinal))
         {
             var scope = new TaskEvalScope(new(), null, [], pkg, Path.GetDirectoryName(def.FragmentFile) ?? "", _runRoot, def.Name, _model.Globals);
-            if (!_eval.TryEvaluateText(uses.Name, uses.Location, false, scope, out var v)) return [];
+            if (!_eval.TryEvaluateText(uses.Name, uses.Location, false, scope, out var v)) return (null, null);
             uses = uses with { Name = FlowValues.ToDisplayString(v) };
         }
-        var (task, type) = _resolver.ResolveBase(uses, pkg, def.FragmentFile, prefix);
-        if (task is not null)
+        var (task, type) = _resolver.ResolveBase(uses, pkg, def.FragmentFile, prefix, decl);
+        if (task is not null && decl is not null && task == decl)
         {
-            if (decl is not null && task == decl)
-            {
-                _diag.Error(DiagnosticCodes.CircularDefinition, $"task '{decl.FullName}' uses itself", uses.Location);
-                return [];
-            }
-            return DeclChain(task);
+            _diag.Error(DiagnosticCodes.CircularDefinition, $"task '{decl.FullName}' uses itself", uses.Location);
+            return (null, null);
         }
-        return type is not null ? TypeChain(type, uses.Location) : [];
+        return (task, type);
     }
 
     private IEnumerable<Level> TypeChain(TypeDecl type, SourceLocation at)
@@ -230,17 +314,51 @@ public sealed class TaskGraphBuilder
     }
 
     private IReadOnlyList<Level> ChainFor(TaskDef def, BuildCtx ctx, TaskDecl? decl, string nodeName)
-        => decl is not null
-            ? DeclChain(decl)
-            : BaseLevels(def, ctx.Package, ctx.Prefix, null).Append(new Level(def, null, ctx.Package, ctx.Prefix, nodeName, null)).ToList();
+        => decl is not null ? DeclChain(decl) : SubtaskChain(def, ctx, nodeName, 0);
 
+    // A subtask's chain: its base is a sibling subtask when one has that name, else a task or type.
+    private List<Level> SubtaskChain(TaskDef def, BuildCtx ctx, string nodeName, int depth)
+    {
+        var own = new Level(def, null, ctx.Package, ctx.Prefix, nodeName, null);
+        if (def.Uses is { } u && FindSiblingDef(ctx.Body, u.Name, def) is { } sibling)
+        {
+            if (depth > 32)
+            {
+                _diag.Error(DiagnosticCodes.CircularDefinition, $"subtask '{nodeName}' inherits from itself through 'uses'", u.Location);
+                return [own];
+            }
+            return [.. SubtaskChain(sibling.Def, sibling.Ctx, sibling.NodeName, depth + 1), own];
+        }
+        return [.. BaseLevels(def, ctx.Package, ctx.Prefix, null), own];
+    }
+
+    private static (TaskDef Def, BuildCtx Ctx, string NodeName)? FindSiblingDef(BodyScope? body, string name, TaskDef self)
+    {
+        for (var b = body; b is not null; b = b.Outer)
+            if (b.Defs.TryGetValue(name, out var d) && !ReferenceEquals(d.Def, self)) return d;
+        return null;
+    }
+
+    private TaskNode NewNode(TaskDef def, string nodeName, FlowPackage package, TaskNode? parent)
+    {
+        var node = new TaskNode(nodeName, package.Name, def.Location) { Parent = parent, Desc = def.Desc, Doc = def.Doc, Scope = def.Scope };
+        _nodes[nodeName] = node;
+        parent?.AddChild(node);
+        return node;
+    }
+
+    // Subtasks are built at once, inside their compound.
     private TaskNode BuildTask(TaskDef def, string nodeName, BuildCtx ctx, TaskDecl? decl)
     {
         if (_nodes.TryGetValue(nodeName, out var existing)) return existing;
-        var node = new TaskNode(nodeName, ctx.Package.Name, def.Location) { Parent = ctx.ParentNode, Desc = def.Desc, Doc = def.Doc, Scope = def.Scope };
-        _nodes[nodeName] = node;
-        ctx.ParentNode?.AddChild(node);
+        var node = NewNode(def, nodeName, ctx.Package, ctx.ParentNode);
+        FillTask(node, def, ctx, decl);
+        return node;
+    }
 
+    private void FillTask(TaskNode node, TaskDef def, BuildCtx ctx, TaskDecl? decl)
+    {
+        var nodeName = node.Name;
         var chain = ChainFor(def, ctx, decl, nodeName);
         var own = chain[^1];
         node.BaseChain = chain.Take(chain.Count - 1).Reverse().Select(l => l.FullName).ToList();
@@ -256,18 +374,20 @@ public sealed class TaskGraphBuilder
             { Run: not null } => TaskNodeKind.Leaf,
             _ => isDataItem ? TaskNodeKind.DataItem : TaskNodeKind.Null,
         };
-        if (isDataItem) node.DataType = chain[0].FullName;
+        if (isDataItem) node.DataType = chain.Last(l => l.Type is not null).FullName; // the nearest type
         // The task's own file, even when the implementation is inherited: relative paths in its parameters
         // (a FileSet's base, say) are written relative to it.
         node.SrcDir = own.SrcDir;
 
-        T? Nearest<T>(Func<TaskDef, T?> get) where T : class
+        (T Value, Level Level)? Nearest<T>(Func<TaskDef, T?> get) where T : class
         {
             for (var i = chain.Count - 1; i >= 0; i--)
-                if (chain[i].Task is { } t && get(t) is { } v) return v;
+                if (chain[i].Task is { } t && get(t) is { } v) return (v, chain[i]);
             return null;
         }
-        node.RundirMode = chain.Select(l => l.Task?.Rundir).LastOrDefault(r => r is not null) ?? RundirMode.Unique;
+        // Subtasks of an inheriting compound share its directory unless they ask for their own.
+        node.RundirMode = chain.Select(l => l.Task?.Rundir).LastOrDefault(r => r is not null)
+            ?? (ctx.ParentNode is { RundirMode: RundirMode.Inherit, Kind: TaskNodeKind.Compound } ? RundirMode.Inherit : RundirMode.Unique);
         var segments = node.RundirMode == RundirMode.Unique ? ctx.Segments.Append(nodeName).ToList() : ctx.Segments.ToList();
         node.RunDir = string.Join("/", segments.Select(SanitizeSegment));
         node.RunDirFull = segments.Count == 0 ? _runRoot : Path.Combine([_runRoot, .. segments.Select(SanitizeSegment)]);
@@ -279,12 +399,15 @@ public sealed class TaskGraphBuilder
         if (def.Iff is { } iff && !EvaluateCondition(iff, scope)) node.Enabled = false;
         if (ctx.ParentNode is { Enabled: false }) node.Enabled = false;
 
+        // Patterns are evaluated like parameters: with the task's values, in the package that wrote them.
+        IExpressionScope ScopeAt(Level l) => l == own ? scope
+            : new TaskEvalScope(values, ctx.Matrix, ctx.Parents, l.Package, l.SrcDir, node.RunDirFull, nodeName, _model.Globals);
         var consumes = Nearest(t => t.Consumes);
         var passthrough = Nearest(t => t.Passthrough);
         var defaultConsumes = node.Kind == TaskNodeKind.Leaf ? DataFilterSpec.All : DataFilterSpec.None;
-        node.Consumes = consumes is null ? defaultConsumes : EvaluateFilter(consumes, scope);
-        node.Passthrough = passthrough is null ? DataFilterSpec.Unused : EvaluateFilter(passthrough, scope);
-        node.Produces = EvaluateProduces(chain, scope);
+        node.Consumes = consumes is { } c ? EvaluateFilter(c.Value, ScopeAt(c.Level)) : defaultConsumes;
+        node.Passthrough = passthrough is { } pt ? EvaluateFilter(pt.Value, ScopeAt(pt.Level)) : DataFilterSpec.Unused;
+        node.Produces = EvaluateProduces(chain, ScopeAt);
         node.Uptodate = EvaluateUptodate(chain);
 
         if (node.Kind == TaskNodeKind.Leaf)
@@ -295,14 +418,17 @@ public sealed class TaskGraphBuilder
             if (IsScriptShell(node.Shell) && t.Run!.Contains("${{", StringComparison.Ordinal))
             {
                 var runScope = new TaskEvalScope(values, ctx.Matrix, ctx.Parents, implLevel.Package, implLevel.SrcDir, node.RunDirFull, nodeName, _model.Globals);
-                if (_eval.TryEvaluateText(t.Run, t.RunLocation, false, runScope, out var expanded))
+                var ok = t.RunNode is not null
+                    ? _eval.TryEvaluateText(t.Run, t.RunNode, runScope, out var expanded)
+                    : _eval.TryEvaluateText(t.Run, t.RunLocation, false, runScope, out expanded);
+                if (ok)
                     node.Run = FlowValues.ToDisplayString(expanded);
             }
         }
         if (node.Kind == TaskNodeKind.Compound && implLevel!.Task!.Strategy?.Generate is { } gen)
             node.Generate = gen;
 
-        if (!node.Enabled) return node;
+        if (!node.Enabled) return;
 
         // Needs: those of the whole uses chain (base first), then the task's own; body siblings first.
         foreach (var level in chain)
@@ -315,7 +441,6 @@ public sealed class TaskGraphBuilder
         }
 
         if (node.Kind == TaskNodeKind.Compound) BuildBody(node, chain, ctx, segments);
-        return node;
     }
 
     private static bool IsScriptShell(string shell) => shell is "bash" or "sh" or "csh" or "tcsh" or "shell" or "zsh";
@@ -333,7 +458,10 @@ public sealed class TaskGraphBuilder
     private IEnumerable<TaskNode> ResolveNeed(NameRef need, BuildCtx ctx, string file)
     {
         var name = need.Name;
-        if (name.Contains("${{", StringComparison.Ordinal))
+        // Static names were checked (and any problem reported) when the flow was loaded; only names
+        // computed by an expression are reported here.
+        var dynamic = name.Contains("${{", StringComparison.Ordinal);
+        if (dynamic)
         {
             var scope = new TaskEvalScope(new(), ctx.Matrix, ctx.Parents, ctx.Package, Path.GetDirectoryName(file) ?? "", _runRoot, name, _model.Globals);
             if (!_eval.TryEvaluateText(name, need.Location, false, scope, out var v)) yield break;
@@ -350,10 +478,13 @@ public sealed class TaskGraphBuilder
         if (name.EndsWith(".needs", StringComparison.Ordinal) && name.Length > 6)
         {
             foreach (var n in ResolveNeed(need with { Name = name[..^6] }, ctx, file))
+            {
+                EnsureBuilt(n);
                 foreach (var nn in n.Needs) yield return nn;
+            }
             yield break;
         }
-        var decl = _resolver.ResolveTask(need, ctx.Package, file, ctx.Prefix, forNeeds: true, report: true);
+        var decl = _resolver.ResolveTask(need, ctx.Package, file, ctx.Prefix, forNeeds: true, report: dynamic);
         if (decl is not null) yield return BuildTop(decl);
     }
 
@@ -373,7 +504,8 @@ public sealed class TaskGraphBuilder
                 var exists = types.TryGetValue(p.Name, out var type);
                 if (!exists || (p.IsLongForm && p.Type is not null))
                 {
-                    if (!exists && !p.IsLongForm && li > 0 && level.Task is not null)
+                    // Without a type the entry sets an inherited parameter, which must exist when there is a base.
+                    if (!exists && p.Type is null && li > 0 && level.Task is not null)
                     {
                         var baseName = chain[li - 1].FullName;
                         var known = types.Keys.ToList();
@@ -434,17 +566,10 @@ public sealed class TaskGraphBuilder
                 _diag.Error(DiagnosticCodes.UnknownParameter, $"-D {o.Name}: task '{node.Name}' has no parameter '{o.ParamName}'{NameSuggester.Hint(o.ParamName, types.Keys)}; its parameters are: {string.Join(", ", types.Keys)}", node.Location);
                 continue;
             }
-            if (ParamTypes.TryCoerce(FlowLoaderValue(o.Value, type), type, out var v, out var err)) values[o.ParamName] = v;
+            if (ParamTypes.TryCoerce(FlowLoader.CommandLineValue(o.Value, type), type, out var v, out var err)) values[o.ParamName] = v;
             else _diag.Error(DiagnosticCodes.ParamType, $"-D {o.Name}={o.Value}: {err} for parameter '{o.ParamName}' of type {type}", node.Location);
         }
     }
-
-    private static object? FlowLoaderValue(string text, string type) => type switch
-    {
-        "list" when text.TrimStart().StartsWith('[') => text,
-        "list" => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Cast<object?>().ToArray(),
-        _ => text,
-    };
 
     private void CheckOverrides()
     {
@@ -453,7 +578,7 @@ public sealed class TaskGraphBuilder
             if (_usedOverrides.Contains(o)) continue;
             if (_model.Packages.Values.Any(p => o.IsQualified ? o.Qualifier == p.Name && p.ParamValues.ContainsKey(o.ParamName) : p.ParamValues.ContainsKey(o.Name)))
                 continue;
-            if (o.IsQualified && !_nodes.Values.Any(n => n.Name == o.Qualifier || n.Name == _model.Root!.Name + "." + o.Qualifier))
+            if (o.IsQualified && !_nodes.Values.Any(n => n.Name == o.Qualifier || n.Name == _model.Root?.Name + "." + o.Qualifier))
                 continue; // the task is not part of this graph
             _diag.Warning(DiagnosticCodes.UnknownParameter, $"-D {o.Name}={o.Value} matches no package parameter and no parameter of the tasks being built", SourceLocation.OfFile(_model.RootFile));
         }
@@ -478,25 +603,28 @@ public sealed class TaskGraphBuilder
         _ => new DataFilterSpec(DataFilterKind.Patterns, f.Patterns.Select(p => EvaluatePattern(p, scope)).ToList()),
     };
 
-    private FlowMap EvaluatePattern(DataPattern p, IExpressionScope scope)
+    private FlowMap EvaluatePattern(DataPattern p, IExpressionScope scope, bool lenient = false)
     {
         var entries = new List<KeyValuePair<string, object?>>(p.Fields.Count);
         foreach (var (key, node) in p.Fields)
         {
-            _eval.TryEvaluate(node, scope, out var v);
+            // Declared produces are informational: as in dfm, a value that fails to evaluate keeps its text (with a warning).
+            if (!(lenient ? _lenientEval : _eval).TryEvaluate(node, scope, out var v) && lenient && node is YScalar raw) v = raw.Text;
             entries.Add(new(key, v));
         }
         return new FlowMap(entries);
     }
 
-    private IReadOnlyList<FlowMap>? EvaluateProduces(IReadOnlyList<Level> chain, IExpressionScope scope)
+    // Produces accumulate along the uses chain: a derived task adds to what its base produces.
+    private IReadOnlyList<FlowMap>? EvaluateProduces(IReadOnlyList<Level> chain, Func<Level, IExpressionScope> scopeAt)
     {
         List<FlowMap>? result = null;
         foreach (var l in chain)
         {
             if (l.Task?.Produces is not { } produces) continue;
             result ??= new();
-            foreach (var p in produces) result.Add(EvaluatePattern(p, scope));
+            var scope = scopeAt(l);
+            foreach (var p in produces) result.Add(EvaluatePattern(p, scope, lenient: true));
         }
         return result;
     }
@@ -521,6 +649,21 @@ public sealed class TaskGraphBuilder
     // sibling get it as a need; subtasks no sibling needs are terminal and feed the compound's output.
     private void BuildBody(TaskNode node, IReadOnlyList<Level> chain, BuildCtx ctx, IReadOnlyList<string> segments)
     {
+        // A subtask that (through 'uses') is the compound being expanded would expand forever.
+        var owners = chain.Select(l => l.Task).OfType<TaskDef>().Where(t => t.IsCompound).ToList();
+        var recursive = owners.FirstOrDefault(_expanding.Contains);
+        if (recursive is not null)
+        {
+            _diag.Error(DiagnosticCodes.CircularDefinition, $"task '{node.Name}' contains itself: its body expands '{recursive.Name}' again", node.Location);
+            return;
+        }
+        foreach (var o in owners) _expanding.Add(o);
+        try { BuildBodyCore(node, chain, ctx, segments); }
+        finally { foreach (var o in owners) _expanding.Remove(o); }
+    }
+
+    private void BuildBodyCore(TaskNode node, IReadOnlyList<Level> chain, BuildCtx ctx, IReadOnlyList<string> segments)
+    {
         var input = new TaskNode(node.Name + ".in", node.Package, node.Location)
         {
             Kind = TaskNodeKind.CompoundInput,
@@ -540,10 +683,11 @@ public sealed class TaskGraphBuilder
         // Body tasks along the uses chain: a base compound's subtasks first; a same-named subtask replaces an inherited one.
         var body = new List<(TaskDef Def, Level Level)>();
         StrategyDef? strategy = null;
+        Level? strategyLevel = null;
         foreach (var level in chain)
         {
             if (level.Task is null) continue;
-            if (level.Task.Strategy is { } s) strategy = s;
+            if (level.Task.Strategy is { } s) (strategy, strategyLevel) = (s, level);
             foreach (var sub in level.Task.Body ?? [])
             {
                 var idx = body.FindIndex(b => b.Def.Name == sub.Name);
@@ -558,11 +702,13 @@ public sealed class TaskGraphBuilder
         {
             // Matrix cells are built at the current directory level, named <task>.<sub>_<i>_<j> (dfm's legacy scheme).
             var axes = new List<(string Name, object?[] Values)>();
-            foreach (var (axis, seq) in matrix)
+            var scope = new TaskEvalScope(new(node.ParamValues), ctx.Matrix, ctx.Parents, strategyLevel!.Package, strategyLevel.SrcDir, node.RunDirFull, node.Name, _model.Globals);
+            foreach (var (axis, values) in matrix)
             {
-                var scope = new TaskEvalScope(new(node.ParamValues), ctx.Matrix, ctx.Parents, ctx.Package, node.SrcDir, node.RunDirFull, node.Name, _model.Globals);
-                _eval.TryEvaluate(seq, scope, out var vals);
-                axes.Add((axis, vals as object?[] ?? []));
+                if (!_eval.TryEvaluate(values, scope, out var vals)) vals = null;
+                else if (vals is not IReadOnlyList<object?> { Count: > 0 })
+                    _diag.Error(DiagnosticCodes.BadStrategy, $"matrix variable '{axis}' of task '{node.Name}' must be a non-empty list, found {ParamTypes.Describe(vals)}", values.Location);
+                axes.Add((axis, vals is IReadOnlyList<object?> list ? list.ToArray() : []));
             }
             var total = axes.Aggregate(1L, (acc, a) => acc * a.Values.Length);
             if (total > 100_000)
@@ -582,10 +728,13 @@ public sealed class TaskGraphBuilder
             members.AddRange(BuildMembers(node, body, ctx, parents, ctx.Matrix, subSegments, ""));
         }
 
-        var needed = new HashSet<TaskNode>(members.SelectMany(m => m.Needs));
+        // A compound member takes its needs on its input node, like any need added after it is built.
+        var memberSet = new HashSet<TaskNode>(members);
+        var needed = new HashSet<TaskNode>(members.SelectMany(m => InputOf(m).Needs));
         foreach (var m in members)
         {
-            if (!m.Needs.Any(n => members.Contains(n)) && m.Enabled) m.InsertNeedFirst(input);
+            var target = InputOf(m);
+            if (!target.Needs.Any(memberSet.Contains) && m.Enabled) target.InsertNeedFirst(input);
             if (!needed.Contains(m)) node.AddNeed(m);
         }
         // The compound's own needs now belong to its input node; the output node waits for the body.
@@ -603,6 +752,7 @@ public sealed class TaskGraphBuilder
             var subName = node.Name + "." + def.Name + suffix;
             var subCtx = new BuildCtx(level.Package, level.Prefix, parents, matrix, segments, scopeBody, node);
             scopeBody.Siblings[def.Name] = () => BuildTask(def, subName, subCtx, null);
+            scopeBody.Defs[def.Name] = (def, subCtx, subName);
         }
         foreach (var (def, _) in body) built.Add(scopeBody.Siblings[def.Name]());
         return built;

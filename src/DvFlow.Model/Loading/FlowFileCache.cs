@@ -64,6 +64,7 @@ public sealed class FlowFileCache
                 var fragments = new List<FragmentSource>();
                 var stack = new List<string> { path };
                 CollectFragments(def, "", fragments, stack);
+                CheckFragmentNames(fragments);
                 result = new PackageSource(def, fragments);
             }
         }
@@ -71,12 +72,44 @@ public sealed class FlowFileCache
         return result;
     }
 
-    private void CollectFragments(FlowFileDef owner, string prefix, List<FragmentSource> into, List<string> stack)
+    // Two named fragments with one name would merge their namespaces by accident; dfm rejects that too.
+    private void CheckFragmentNames(List<FragmentSource> fragments)
     {
-        var dir = Path.GetDirectoryName(owner.FilePath)!;
-        foreach (var fref in owner.Fragments)
+        var first = new Dictionary<string, FragmentSource>(StringComparer.Ordinal);
+        foreach (var f in fragments)
         {
-            var full = Path.GetFullPath(Path.Combine(dir, fref.Path));
+            if (f.File.Name.Length == 0) continue;
+            if (first.TryGetValue(f.Prefix, out var prev))
+                _diag.Error(DiagnosticCodes.DuplicateName, $"fragment name '{f.Prefix}' is used twice (first in {prev.File.FilePath})", f.File.Location);
+            else first[f.Prefix] = f;
+        }
+    }
+
+    /// <summary>
+    /// Reads extra fragments listed somewhere other than a fragment list of the package's files (a config's
+    /// <c>fragments:</c>), relative to <paramref name="ownerFile"/>, with their nested fragments.
+    /// </summary>
+    public IReadOnlyList<FragmentSource> ReadFragments(string ownerFile, IReadOnlyList<FragmentRef> fragments)
+    {
+        var result = new List<FragmentSource>();
+        CollectFragments(ownerFile, fragments, "", result, [ownerFile]);
+        return result;
+    }
+
+    private void CollectFragments(FlowFileDef owner, string prefix, List<FragmentSource> into, List<string> stack)
+        => CollectFragments(owner.FilePath, owner.Fragments, prefix, into, stack);
+
+    private void CollectFragments(string ownerFile, IReadOnlyList<FragmentRef> fragments, string prefix, List<FragmentSource> into, List<string> stack)
+    {
+        var dir = Path.GetDirectoryName(ownerFile)!;
+        foreach (var fref in fragments)
+        {
+            var full = FlowFileLocator.FullPathOrNull(Path.Combine(dir, fref.Path));
+            if (full is null)
+            {
+                _diag.Error(DiagnosticCodes.FragmentNotFound, $"fragment '{fref.Path}' is not a valid path", fref.Location);
+                continue;
+            }
             IReadOnlyList<string> files;
             if (File.Exists(full)) files = [full];
             else if (Directory.Exists(full))

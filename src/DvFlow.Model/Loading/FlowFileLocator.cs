@@ -6,6 +6,13 @@ public static class FlowFileLocator
     /// <summary>The flow file names searched in a directory, in order.</summary>
     public static readonly IReadOnlyList<string> FileNames = ["flow.dv", "flow.yaml", "flow.yml"];
 
+    /// <summary>The absolute form of <paramref name="path"/> without a trailing separator, or null when it is not a valid path (it holds a NUL, say).</summary>
+    public static string? FullPathOrNull(string path)
+    {
+        try { return Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)); }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException) { return null; }
+    }
+
     /// <summary>The flow file at <paramref name="path"/> (a file, or a directory holding one), or null.</summary>
     public static string? Locate(string path)
     {

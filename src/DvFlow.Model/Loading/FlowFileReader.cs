@@ -12,7 +12,7 @@ namespace DvFlow.Model.Loading;
 public sealed class FlowFileReader
 {
     private static readonly string[] PackageKeys = ["name", "desc", "doc", "with", "imports", "types", "tasks", "configs", "fragments", "overrides", "uses", "type", "tags", "srcinfo", "version"];
-    private static readonly string[] FragmentKeys = ["name", "desc", "doc", "imports", "types", "tasks", "configs", "fragments", "tags", "srcinfo"];
+    private static readonly string[] FragmentKeys = ["name", "desc", "doc", "imports", "types", "tasks", "fragments", "tags", "srcinfo"];
     private static readonly string[] TaskKeys = ["name", "root", "export", "local", "override", "uses", "type", "scope", "needs", "feeds", "with", "iff", "consumes", "passthrough", "produces", "rundir", "body", "tasks", "desc", "doc", "shell", "run", "pytask", "uptodate", "strategy", "tags", "cache", "srcinfo"];
     private static readonly string[] TypeKeys = ["name", "uses", "with", "doc", "desc", "tags", "srcinfo"];
     private static readonly string[] ConfigKeys = ["name", "uses", "with", "overrides", "extensions", "tasks", "types", "imports", "fragments", "desc", "doc", "srcinfo"];
@@ -71,6 +71,8 @@ public sealed class FlowFileReader
         }
         var r = new MappingReader(body, isPackage ? "package" : "fragment", isPackage ? PackageKeys : FragmentKeys, _diag);
         var name = isPackage ? r.RequiredString("name", "a package") : r.String("name") ?? "";
+        if (isPackage && r.Entry("uses") is { } pkgUses)
+            _diag.Warning(DiagnosticCodes.UnknownKey, "package inheritance ('uses' on a package) is not supported; the key is ignored", pkgUses.Key.Location);
         if (isPackage && name.Length > 0) CheckPackageName(name, r.Node("name")!.Location);
         return new FlowFileDef
         {
@@ -292,6 +294,7 @@ public sealed class FlowFileReader
             Shell = shell,
             Run = run,
             RunLocation = runAt,
+            RunNode = r.Node(pytask is not null && !r.Has("run") ? "pytask" : "run"),
             Uptodate = r.Node("uptodate"),
             Strategy = strategy,
             Tags = r.Sequence("tags"),
@@ -389,7 +392,7 @@ public sealed class FlowFileReader
             return null;
         }
         var r = new MappingReader(m, "strategy", StrategyKeys, _diag);
-        List<KeyValuePair<string, YSequence>>? matrix = null;
+        List<KeyValuePair<string, YNode>>? matrix = null;
         if (r.Node("matrix") is { } mn)
         {
             if (mn is YMapping mm)
@@ -399,8 +402,8 @@ public sealed class FlowFileReader
                 {
                     if (!IsIdentifier(e.Name))
                         _diag.Error(DiagnosticCodes.BadStrategy, $"matrix variable '{e.Name}' is not a valid name", e.Key.Location);
-                    else if (e.Value is YSequence values && values.Items.Count > 0)
-                        matrix.Add(new(e.Name, values));
+                    else if (e.Value is YSequence { Items.Count: > 0 } || (e.Value is YScalar { Value: string text } && text.Contains("${{", StringComparison.Ordinal)))
+                        matrix.Add(new(e.Name, e.Value)); // a list, or an expression that yields one when the graph is built
                     else
                         _diag.Error(DiagnosticCodes.BadStrategy, $"matrix variable '{e.Name}' needs a non-empty list of values", e.Value.Location);
                 }

@@ -51,8 +51,8 @@ public sealed class PackageRegistry : IPackageRegistry
             }
             var name = line[..sep].Trim();
             var path = line[(sep + 1)..].Trim().Trim('"');
-            var full = Path.GetFullPath(Path.Combine(dir, path));
-            var file = FlowFileLocator.Locate(full);
+            var full = FlowFileLocator.FullPathOrNull(Path.Combine(dir, path));
+            var file = full is null ? null : FlowFileLocator.Locate(full);
             if (file is null) problems.Add($"{mapFile}({lineNo}): '{path}' is not a flow file or a directory holding one");
             else Add(name, file);
         }

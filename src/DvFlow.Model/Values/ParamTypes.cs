@@ -103,8 +103,8 @@ public static class ParamTypes
                     case string s:
                         switch (s.Trim().ToLowerInvariant())
                         {
-                            case "true" or "yes" or "on" or "1": result = true; return true;
-                            case "false" or "no" or "off" or "0" or "": result = false; return true;
+                            case "true" or "yes" or "y" or "on" or "1": result = true; return true;
+                            case "false" or "no" or "n" or "off" or "0" or "": result = false; return true;
                         }
                         break;
                 }

@@ -8,13 +8,17 @@ public static class NameSuggester
     {
         string? best = null;
         var bestDist = int.MaxValue;
+        string? qualified = null;
         foreach (var c in candidates)
         {
+            // A short name used where a qualified one is needed ('helper' for 'lib.helper').
+            if (qualified is null && c.Length > name.Length && c[^(name.Length + 1)] == '.' && c.EndsWith(name, StringComparison.Ordinal))
+                qualified = c;
             var d = Distance(name.ToLowerInvariant(), c.ToLowerInvariant());
             if (d < bestDist) { bestDist = d; best = c; }
         }
         var limit = Math.Max(1, Math.Min(3, name.Length / 3));
-        return bestDist <= limit ? best : null;
+        return bestDist <= limit ? best : qualified;
     }
 
     /// <summary>" (did you mean 'x'?)" or an empty string.</summary>

@@ -21,11 +21,39 @@ public abstract class YNode
 public sealed class YScalar : YNode
 {
     /// <summary>Creates a scalar.</summary>
-    public YScalar(string text, bool isPlain, SourceLocation location) : base(location)
+    /// <param name="text">The scalar's text.</param>
+    /// <param name="isPlain">True for an unquoted, untagged scalar (typed like PyYAML).</param>
+    /// <param name="location">Where the scalar starts (its quote or block indicator, if any).</param>
+    /// <param name="contentStart">Where the first character of <paramref name="text"/> is in the file; defaults to <paramref name="location"/>.</param>
+    /// <param name="isBlock">True for a literal (<c>|</c>) or folded (<c>&gt;</c>) block scalar.</param>
+    public YScalar(string text, bool isPlain, SourceLocation location, SourceLocation? contentStart = null, bool isBlock = false) : base(location)
     {
         Text = text;
         IsPlain = isPlain;
         Value = isPlain ? YamlScalarTyping.Resolve(text) : text;
+        ContentStart = contentStart ?? location;
+        IsBlock = isBlock;
+    }
+
+    /// <summary>Where the first character of <see cref="Text"/> is in the file.</summary>
+    public SourceLocation ContentStart { get; }
+
+    /// <summary>True for a literal or folded block scalar (its lines keep the block's indentation).</summary>
+    public bool IsBlock { get; }
+
+    /// <summary>
+    /// The file position of the character at <paramref name="offset"/> in <see cref="Text"/>: exact for
+    /// single-line scalars and literal blocks, approximate where YAML folded lines together.
+    /// </summary>
+    public SourceLocation LocationAt(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Text.Length);
+        var before = Text.AsSpan(0, offset);
+        var newlines = before.Count('\n');
+        if (newlines == 0) return ContentStart with { Column = ContentStart.Column + offset };
+        var column = offset - before.LastIndexOf('\n');
+        // Block lines are indented like the first one; continuation lines of flow scalars are not tracked.
+        return ContentStart with { Line = ContentStart.Line + newlines, Column = IsBlock ? ContentStart.Column + column - 1 : column };
     }
 
     /// <summary>The scalar's text as written (after YAML unescaping).</summary>

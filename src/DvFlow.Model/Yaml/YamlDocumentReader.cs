@@ -13,7 +13,7 @@ public static class YamlDocumentReader
     /// <summary>Parses <paramref name="text"/>; returns null (with diagnostics) when it is not usable YAML.</summary>
     public static YNode? Read(string file, string text, DiagnosticBag diagnostics)
     {
-        var ctx = new ReadContext(file, diagnostics);
+        var ctx = new ReadContext(file, text, diagnostics);
         try
         {
             var parser = new Parser(new StringReader(text));
@@ -36,24 +36,107 @@ public static class YamlDocumentReader
             // YamlDotNet prefixes messages with "(Line: a, Col: b, ...): "; the location is reported separately.
             var close = msg.StartsWith('(') ? msg.IndexOf("): ", StringComparison.Ordinal) : -1;
             if (close > 0) msg = msg[(close + 3)..];
-            diagnostics.Error(DiagnosticCodes.YamlSyntax, $"invalid YAML: {msg}", ctx.At(ex.Start));
+            var at = ctx.At(ex.Start);
+            // YamlDotNet reports a tab in indentation at the enclosing mapping; point at the tab itself.
+            if (msg.Contains("tab", StringComparison.OrdinalIgnoreCase) && FindIndentTab(text) is { } tab)
+                at = new SourceLocation(file, tab.Line, tab.Column);
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, $"invalid YAML: {msg}", at);
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // Some malformed inputs (an unclosed flow mapping, for one) trip YamlDotNet's internal state checks.
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, "invalid YAML: the document is not well-formed after this point (an unclosed '{', '[' or quote?)", ctx.LastLocation);
             return null;
         }
     }
 
-    private sealed class ReadContext(string file, DiagnosticBag diagnostics)
+    private static (int Line, int Column)? FindIndentTab(string text)
     {
-        private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
-
-        public SourceLocation At(Mark m) => new(file, (int)Math.Max(1, m.Line), (int)Math.Max(1, m.Column));
-
-        public YNode ReadNode(IParser parser)
+        var line = 1;
+        var col = 1;
+        var inIndent = true;
+        foreach (var c in text)
         {
+            if (c == '\n') { line++; col = 1; inIndent = true; continue; }
+            if (inIndent && c == '\t') return (line, col);
+            if (c != ' ') inIndent = false;
+            col++;
+        }
+        return null;
+    }
+
+    private sealed class ReadContext(string file, string text, DiagnosticBag diagnostics)
+    {
+        private int[]? _lineStarts;
+
+        /// <summary>Deeper nesting than any flow needs; the limit keeps the recursive reader off the stack's end.</summary>
+        private const int MaxDepth = 256;
+
+        /// <summary>How many nodes aliases may expand to in one file (a guard against "billion laughs" documents).</summary>
+        private const long MaxExpandedNodes = 1_000_000;
+
+        private readonly Dictionary<string, (YNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
+        private long _expanded;
+        private bool _tooDeepReported;
+
+        /// <summary>The start of the last node read, for errors the parser reports without a position.</summary>
+        public SourceLocation LastLocation { get; private set; } = SourceLocation.OfFile(file);
+
+        // A block scalar's text starts on the first non-blank line after its indicator, at that line's indentation.
+        public SourceLocation BlockContentStart(SourceLocation indicator)
+        {
+            _lineStarts ??= LineStarts(text);
+            for (var line = indicator.Line + 1; line <= _lineStarts.Length; line++)
+            {
+                var start = _lineStarts[line - 1];
+                var i = start;
+                while (i < text.Length && text[i] == ' ') i++;
+                if (i < text.Length && text[i] is not ('\n' or '\r')) return new SourceLocation(file, line, i - start + 1);
+            }
+            return indicator;
+        }
+
+        private static int[] LineStarts(string s)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < s.Length; i++)
+                if (s[i] == '\n') starts.Add(i + 1);
+            return starts.ToArray();
+        }
+
+        public SourceLocation At(Mark m) => LastLocation = new(file, (int)Math.Max(1, m.Line), (int)Math.Max(1, m.Column));
+
+        public YNode ReadNode(IParser parser) => ReadNode(parser, 0, out _);
+
+        // Reads one node; size is the number of nodes it stands for once aliases are expanded.
+        private YNode ReadNode(IParser parser, int depth, out long size)
+        {
+            size = 1;
             if (parser.TryConsume<AnchorAlias>(out var alias))
             {
-                if (_anchors.TryGetValue(alias.Value.Value, out var target)) return target;
+                if (_anchors.TryGetValue(alias.Value.Value, out var target))
+                {
+                    _expanded += target.Size;
+                    if (_expanded <= MaxExpandedNodes)
+                    {
+                        size = target.Size;
+                        return target.Node;
+                    }
+                    diagnostics.Error(DiagnosticCodes.YamlSyntax, $"YAML aliases expand to more than {MaxExpandedNodes} nodes; '*{alias.Value.Value}' is not expanded", At(alias.Start));
+                    return new YScalar("", true, At(alias.Start));
+                }
                 diagnostics.Error(DiagnosticCodes.YamlSyntax, $"unknown YAML alias '*{alias.Value.Value}'", At(alias.Start));
                 return new YScalar("", true, At(alias.Start));
+            }
+            if (depth > MaxDepth && parser.Current is NodeEvent deep)
+            {
+                var at = At(deep.Start);
+                if (!_tooDeepReported)
+                    diagnostics.Error(DiagnosticCodes.YamlSyntax, $"YAML is nested more than {MaxDepth} levels deep here", at);
+                _tooDeepReported = true;
+                parser.SkipThisAndNestedEvents();
+                return new YScalar("", true, at);
             }
             YNode node;
             string? anchor;
@@ -61,7 +144,13 @@ public static class YamlDocumentReader
             {
                 // A tagged scalar (!!str) is kept as text; plain untagged scalars are typed.
                 var plain = scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty;
-                node = new YScalar(scalar.Value, plain, At(scalar.Start));
+                var at = At(scalar.Start);
+                node = scalar.Style switch
+                {
+                    ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => new YScalar(scalar.Value, plain, at, at with { Column = at.Column + 1 }),
+                    ScalarStyle.Literal or ScalarStyle.Folded => new YScalar(scalar.Value, plain, at, BlockContentStart(at), isBlock: true),
+                    _ => new YScalar(scalar.Value, plain, at),
+                };
                 anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
             }
             else if (parser.TryConsume<SequenceStart>(out var seqStart))
@@ -69,7 +158,10 @@ public static class YamlDocumentReader
                 anchor = seqStart.Anchor.IsEmpty ? null : seqStart.Anchor.Value;
                 var items = new List<YNode>();
                 while (!parser.TryConsume<SequenceEnd>(out _))
-                    items.Add(ReadNode(parser));
+                {
+                    items.Add(ReadNode(parser, depth + 1, out var itemSize));
+                    size += itemSize;
+                }
                 node = new YSequence(items, At(seqStart.Start));
             }
             else
@@ -78,20 +170,28 @@ public static class YamlDocumentReader
                 anchor = mapStart.Anchor.IsEmpty ? null : mapStart.Anchor.Value;
                 var entries = new List<YEntry>();
                 var seen = new HashSet<string>(StringComparer.Ordinal);
+                List<YEntry>? merged = null;
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var keyNode = ReadNode(parser);
-                    var value = ReadNode(parser);
+                    var keyNode = ReadNode(parser, depth + 1, out var keySize);
+                    var value = ReadNode(parser, depth + 1, out var valueSize);
+                    size += keySize + valueSize;
                     if (keyNode is not YScalar key)
                     {
                         diagnostics.Error(DiagnosticCodes.YamlSyntax, $"mapping keys must be plain names, found {keyNode.KindName}", keyNode.Location);
                         continue;
                     }
-                    if (key.Text == "<<" && value is YMapping merged)
+                    if (key.Text == "<<" && key.IsPlain)
                     {
-                        // YAML merge key: entries not already present are taken from the merged mapping.
-                        foreach (var m in merged.Entries)
-                            if (seen.Add(m.Name)) entries.Add(m);
+                        // YAML merge key: a mapping or a list of mappings (earlier ones win) supplies the keys
+                        // the mapping does not set itself, wherever the explicit keys appear.
+                        merged ??= new List<YEntry>();
+                        var sources = value is YSequence ms ? ms.Items : [value];
+                        foreach (var src in sources)
+                        {
+                            if (src is YMapping mm) merged.AddRange(mm.Entries);
+                            else diagnostics.Error(DiagnosticCodes.YamlSyntax, $"a merge key '<<' takes a mapping or a list of mappings, found {src.KindName}", src.Location);
+                        }
                         continue;
                     }
                     if (!seen.Add(key.Text))
@@ -101,9 +201,12 @@ public static class YamlDocumentReader
                     }
                     entries.Add(new YEntry(key, value));
                 }
+                if (merged is not null)
+                    foreach (var m in merged)
+                        if (seen.Add(m.Name)) entries.Add(m);
                 node = new YMapping(entries, At(mapStart.Start));
             }
-            if (anchor is not null) _anchors[anchor] = node;
+            if (anchor is not null) _anchors[anchor] = (node, size);
             return node;
         }
     }

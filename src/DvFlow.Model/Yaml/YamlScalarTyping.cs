@@ -34,7 +34,7 @@ public static class YamlScalarTyping
         if (s.Length == 0) return false;
         bool ok;
         if (s.StartsWith("0x", StringComparison.Ordinal))
-            ok = long.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+            ok = long.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value) && value >= 0;
         else if (s.StartsWith("0o", StringComparison.Ordinal))
             ok = TryBase(s[2..], 8, out value);
         else if (s.StartsWith("0b", StringComparison.Ordinal))
@@ -55,7 +55,9 @@ public static class YamlScalarTyping
         {
             var d = ch - '0';
             if (d < 0 || d >= radix) return false;
-            value = checked(value * radix + d);
+            // Too large for a 64-bit integer: keep it as text rather than fail.
+            if (value > (long.MaxValue - d) / radix) return false;
+            value = value * radix + d;
         }
         return true;
     }

@@ -1,6 +1,7 @@
 using DvFlow.Model.Diagnostics;
 using DvFlow.Model.Elaboration;
 using DvFlow.Model.Graph;
+using DvFlow.Model.Loading;
 
 namespace DvFlow.Model.Tests.TestSupport;
 
@@ -30,6 +31,20 @@ public sealed class FlowFiles : IDisposable
         var path = Write("flow.yaml", flowYaml);
         return FlowLoader.Load(path, WithEnv(options));
     }
+
+    /// <summary>Loads an already written file (or directory), relative to the root.</summary>
+    public FlowModel LoadFile(string relative, FlowLoadOptions? options = null)
+        => FlowLoader.Load(Path.Combine(Root, relative), WithEnv(options));
+
+    /// <summary>The full path of a relative file.</summary>
+    public string PathOf(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
+
+    /// <summary>Loads flow.yaml with the given -D overrides and config.</summary>
+    public FlowModel Load(string flowYaml, string? config, params string[] overrides)
+        => Load(flowYaml, new FlowLoadOptions { Config = config, ParameterOverrides = overrides });
+
+    /// <summary>A registry holding the fake hdlsim packages (see <see cref="FakeHdlsim"/>).</summary>
+    public PackageRegistry HdlsimRegistry() => FakeHdlsim.Register(this, new PackageRegistry());
 
     private static FlowLoadOptions WithEnv(FlowLoadOptions? o)
         => (o ?? new FlowLoadOptions()) is var x && x.Environment is null ? x with { Environment = new Dictionary<string, string> { ["HOME"] = "/home/test", ["DV_TEST"] = "yes" } } : x;
@@ -74,6 +89,24 @@ public static class FlowAssert
         Assert.True(match is not null, $"expected warning {code} containing '{fragment}', got:\n" + string.Join("\n", list));
         return match!;
     }
+
+    /// <summary>Asserts there is no warning at all.</summary>
+    public static void NoWarnings(IEnumerable<Diagnostic> diags)
+    {
+        var w = diags.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
+        Assert.True(w.Count == 0, "unexpected warnings:\n" + string.Join("\n", w));
+    }
+
+    /// <summary>Asserts a diagnostic is at the given file (name), line and column.</summary>
+    public static void At(Diagnostic d, string fileName, int line, int column)
+    {
+        Assert.NotNull(d.Location);
+        Assert.Equal(fileName, Path.GetFileName(d.Location!.File));
+        Assert.True((line, column) == (d.Location.Line, d.Location.Column), $"expected {fileName}({line},{column}), got {d}");
+    }
+
+    /// <summary>The names of a node's needs.</summary>
+    public static string[] Needs(TaskNode n) => n.Needs.Select(x => x.Name).ToArray();
 
     /// <summary>Loads, asserts no errors, builds the graph for <paramref name="tasks"/>, asserts no errors.</summary>
     public static TaskGraph Graph(FlowModel m, params string[] tasks)

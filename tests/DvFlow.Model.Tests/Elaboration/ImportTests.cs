@@ -1,0 +1,303 @@
+using DvFlow.Model.Diagnostics;
+using DvFlow.Model.Elaboration;
+using DvFlow.Model.Loading;
+using DvFlow.Model.Tests.TestSupport;
+
+namespace DvFlow.Model.Tests.Elaboration;
+
+/// <summary>Imports by path and name, aliases, parameter overrides and the resolution order.</summary>
+public class ImportTests
+{
+    private const string Lib = """
+        package:
+          name: my_lib
+          with:
+            width: {type: int, value: 32}
+          tasks:
+          - export: some_task
+            uses: std.Message
+            with:
+              msg: "width=${{ width }}"
+          - name: internal
+            uses: std.Message
+        """;
+
+    [Fact]
+    public void ImportByFilePath()
+    {
+        using var f = new FlowFiles();
+        f.Write("subdir/flow.yaml", Lib);
+        var m = FlowAssert.NoErrors(f.Load("""
+            package:
+              name: top
+              imports:
+              - subdir/flow.yaml
+              tasks:
+              - name: use_imported
+                uses: my_lib.some_task
+            """));
+        Assert.Equal("my_lib", m.Root!.Imports["my_lib"]);
+        var g = FlowAssert.Graph(m, "use_imported");
+        Assert.Equal("width=32", g.ByName["top.use_imported"].ParamValues["msg"]);
+    }
+
+    [Fact]
+    public void ImportByDirectoryPath()
+    {
+        using var f = new FlowFiles();
+        f.Write("packages/my_lib/flow.dv", Lib);
+        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [packages/my_lib]\n  tasks:\n  - name: r\n    needs: [my_lib.some_task]\n"));
+        Assert.Equal(f.PathOf("packages/my_lib/flow.dv"), m.Packages["my_lib"].FilePath);
+    }
+
+    [Fact]
+    public void ImportOfADirectorySearchesSubdirectories()
+    {
+        using var f = new FlowFiles();
+        f.Write("packages/deep/inner/flow.yaml", Lib);
+        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [packages/deep]\n"));
+        Assert.Contains("my_lib", m.Packages.Keys);
+    }
+
+    [Fact]
+    public void ImportIsRelativeToTheImportingFileFirst()
+    {
+        using var f = new FlowFiles();
+        f.Write("packages/ip1/flow.yaml", "package:\n  name: ip1\n  imports: [lib/flow.yaml]\n");
+        f.Write("packages/ip1/lib/flow.yaml", "package:\n  name: near\n");
+        f.Write("lib/flow.yaml", "package:\n  name: far\n");
+        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [packages/ip1/flow.yaml]\n"));
+        Assert.Contains("near", m.Packages.Keys);
+        Assert.DoesNotContain("far", m.Packages.Keys);
+    }
+
+    [Fact]
+    public void ImportFallsBackToTheProjectRoot()
+    {
+        using var f = new FlowFiles();
+        // Sibling packages find each other relative to the project root.
+        f.Write("packages/ip1/flow.yaml", "package:\n  name: ip1\n  imports: [packages/ip2/flow.yaml]\n  tasks:\n  - export: a\n    needs: [ip2.b]\n");
+        f.Write("packages/ip2/flow.yaml", "package:\n  name: ip2\n  tasks:\n  - export: b\n");
+        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [packages/ip1/flow.yaml]\n"));
+        Assert.Contains("ip2", m.Packages.Keys);
+    }
+
+    [Fact]
+    public void ImportByNameUsesTheRegistry()
+    {
+        using var f = new FlowFiles();
+        var reg = new PackageRegistry().Add("my_lib", f.Write("installed/my_lib/flow.yaml", Lib));
+        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports:\n  - name: my_lib\n  tasks:\n  - name: r\n    needs: [my_lib.some_task]\n",
+            new FlowLoadOptions { Registry = reg }));
+        Assert.Equal(f.PathOf("installed/my_lib/flow.yaml"), m.Packages["my_lib"].FilePath);
+    }
+
+    [Fact]
+    public void RegistryMapFileFeedsImports()
+    {
+        using var f = new FlowFiles();
+        f.Write("installed/my_lib/flow.yaml", Lib);
+        var map = f.Write("installed/packages.map", "my_lib: my_lib/flow.yaml\n");
+        var reg = new PackageRegistry();
+        Assert.Empty(reg.AddMapFile(map));
+        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [my_lib]\n", new FlowLoadOptions { Registry = reg }));
+        Assert.Contains("my_lib", m.Packages.Keys);
+    }
+
+    [Fact]
+    public void PathRelativeToFileWinsOverRegistryOnlyForPaths()
+    {
+        using var f = new FlowFiles();
+        f.Write("my_lib/flow.yaml", "package:\n  name: local_copy\n");
+        var reg = new PackageRegistry().Add("my_lib", f.Write("installed/flow.yaml", Lib));
+        // A bare name is a package name first (dfm tries the registry before paths).
+        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [my_lib]\n", new FlowLoadOptions { Registry = reg }));
+        Assert.Contains("my_lib", m.Packages.Keys);
+        Assert.DoesNotContain("local_copy", m.Packages.Keys);
+        // Without a registry entry the name is tried as a path.
+        var m2 = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [my_lib]\n"));
+        Assert.Contains("local_copy", m2.Packages.Keys);
+    }
+
+    [Fact]
+    public void ImportAlias()
+    {
+        using var f = new FlowFiles();
+        var m = FlowAssert.NoErrors(f.Load("""
+            package:
+              name: proj
+              imports:
+              - name: hdlsim.vlt
+                as: sim
+              tasks:
+              - name: build
+                uses: sim.SimImage
+            """, new FlowLoadOptions { Registry = f.HdlsimRegistry() }));
+        Assert.Equal("hdlsim.vlt", m.Root!.Imports["sim"]);
+        var g = FlowAssert.Graph(m, "build");
+        Assert.Equal(["hdlsim.vlt.SimImage", "hdlsim.SimImage"], g.ByName["proj.build"].BaseChain);
+    }
+
+    [Fact]
+    public void ImportWithOverridesParameters()
+    {
+        using var f = new FlowFiles();
+        f.Write("lib/flow.yaml", Lib);
+        var m = FlowAssert.NoErrors(f.Load("""
+            package:
+              name: top
+              imports:
+              - path: lib
+                with:
+                  width: 64
+              tasks:
+              - name: r
+                uses: my_lib.some_task
+            """));
+        Assert.Equal(64L, m.Packages["my_lib"].ParamValues["width"]);
+        var g = FlowAssert.Graph(m, "r", "my_lib.some_task");
+        // An imported package's tasks see that package's own parameters.
+        Assert.Equal("width=64", g.ByName["top.r"].ParamValues["msg"]);
+        Assert.Equal("width=64", g.ByName["my_lib.some_task"].ParamValues["msg"]);
+    }
+
+    [Fact]
+    public void ImportWithExpressionSeesImporterParameters()
+    {
+        using var f = new FlowFiles();
+        f.Write("lib/flow.yaml", Lib);
+        var m = FlowAssert.NoErrors(f.Load("""
+            package:
+              name: top
+              with:
+                bus: {type: int, value: 16}
+              imports:
+              - path: lib
+                with:
+                  width: ${{ bus * 2 }}
+            """));
+        Assert.Equal(32L, m.Packages["my_lib"].ParamValues["width"]);
+    }
+
+    [Fact]
+    public void ImportedTasksSeeTheirOwnParametersNotTheImporters()
+    {
+        using var f = new FlowFiles();
+        f.Write("lib/flow.yaml", Lib);
+        var m = FlowAssert.NoErrors(f.Load("""
+            package:
+              name: top
+              with:
+                width: {type: int, value: 8}
+              imports: [lib]
+              tasks:
+              - name: r
+                uses: my_lib.some_task
+              - name: s
+                uses: std.Message
+                with:
+                  msg: "${{ width }}/${{ my_lib.width }}"
+            """));
+        var g = FlowAssert.Graph(m, "r", "s");
+        Assert.Equal("width=32", g.ByName["top.r"].ParamValues["msg"]);
+        Assert.Equal("8/32", g.ByName["top.s"].ParamValues["msg"]);
+    }
+
+    [Fact]
+    public void ImportWithUnknownParameterIsAnError()
+    {
+        using var f = new FlowFiles();
+        f.Write("lib/flow.yaml", Lib);
+        var m = f.Load("package:\n  name: top\n  imports:\n  - path: lib\n    with:\n      widht: 3\n");
+        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.UnknownParameter, "sets 'widht', which is not a parameter of package 'my_lib' (did you mean 'width'?)");
+        FlowAssert.At(e, "flow.yaml", 6, 7);
+    }
+
+    [Fact]
+    public void MissingImportIsAnErrorAtTheImport()
+    {
+        using var f = new FlowFiles();
+        var m = f.Load("package:\n  name: top\n  imports:\n  - packages/nowhere\n");
+        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.ImportNotFound, "import 'packages/nowhere' not found");
+        FlowAssert.At(e, "flow.yaml", 4, 5);
+    }
+
+    [Fact]
+    public void MissingImportByNameSuggestsRegistryNames()
+    {
+        using var f = new FlowFiles();
+        var m = f.Load("package:\n  name: top\n  imports: [hdlsim.vtl]\n", new FlowLoadOptions { Registry = f.HdlsimRegistry() });
+        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.ImportNotFound, "(did you mean 'hdlsim.vlt'?)");
+        FlowAssert.At(e, "flow.yaml", 3, 13);
+    }
+
+    [Fact]
+    public void ImportingItselfIsAnError()
+    {
+        using var f = new FlowFiles();
+        var m = f.Load("package:\n  name: top\n  imports: [flow.yaml]\n");
+        FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.CircularDefinition, "imports itself");
+    }
+
+    [Fact]
+    public void MutualImportsAreFine()
+    {
+        using var f = new FlowFiles();
+        f.Write("a/flow.yaml", "package:\n  name: a\n  imports: [../b/flow.yaml]\n  tasks:\n  - export: ta\n    needs: [b.tb]\n");
+        f.Write("b/flow.yaml", "package:\n  name: b\n  imports: [../a/flow.yaml]\n  tasks:\n  - export: tb\n");
+        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [a/flow.yaml]\n  tasks:\n  - name: t\n    needs: [a.ta]\n"));
+        var g = FlowAssert.Graph(m, "t");
+        Assert.Equal(["a.ta"], FlowAssert.Needs(g.ByName["top.t"]));
+        Assert.Equal(["b.tb"], FlowAssert.Needs(g.ByName["a.ta"]));
+    }
+
+    [Fact]
+    public void TwoPackagesWithOneNameIsAnError()
+    {
+        using var f = new FlowFiles();
+        f.Write("a/flow.yaml", "package:\n  name: lib\n");
+        f.Write("b/flow.yaml", "package:\n  name: lib\n");
+        var m = f.Load("package:\n  name: top\n  imports: [a/flow.yaml, b/flow.yaml]\n");
+        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.PackageConflict, "package 'lib' is defined twice");
+        FlowAssert.At(e, "flow.yaml", 3, 26);
+    }
+
+    [Fact]
+    public void ReimportWithParametersWarns()
+    {
+        using var f = new FlowFiles();
+        f.Write("lib/flow.yaml", Lib);
+        f.Write("other/flow.yaml", "package:\n  name: other\n  imports:\n  - path: ../lib\n    with: {width: 1}\n");
+        var m = f.Load("package:\n  name: top\n  imports: [lib, other]\n");
+        FlowAssert.HasWarning(m.Diagnostics, DiagnosticCodes.PackageConflict, "already loaded");
+        Assert.Equal(32L, m.Packages["my_lib"].ParamValues["width"]);
+    }
+
+    [Fact]
+    public void ImportPathMayUseAnExpression()
+    {
+        using var f = new FlowFiles();
+        f.Write("libs/v2/flow.yaml", Lib);
+        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  with:\n    ver: {type: str, value: v2}\n  imports: [\"libs/${{ ver }}\"]\n"));
+        Assert.Contains("my_lib", m.Packages.Keys);
+    }
+
+    [Fact]
+    public void StdIsAlwaysAvailable()
+    {
+        using var f = new FlowFiles();
+        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [std]\n  tasks:\n  - name: t\n    uses: std.Message\n"));
+        Assert.Contains("std", m.Packages.Keys);
+        Assert.DoesNotContain(FlowLoader.StdPath, m.InputFiles);
+    }
+
+    [Fact]
+    public void UsingAnImportedTaskThatIsNotExportedIsAllowed()
+    {
+        using var f = new FlowFiles();
+        f.Write("lib/flow.yaml", Lib);
+        var m = f.Load("package:\n  name: top\n  imports: [lib]\n  tasks:\n  - name: r\n    uses: my_lib.internal\n");
+        FlowAssert.NoErrors(m);
+        FlowAssert.NoWarnings(m.Diagnostics);
+    }
+}
