@@ -32,7 +32,7 @@ public class InspectTests(SdkFeed feed)
         var r = p.Build("-t:DvFlowValidate");
         Assert.True(r.Succeeded, r.Describe());
         r.AssertOutputContains("Package: my_flow");
-        r.AssertOutputContains("WARNING: Task 'my_flow.Consumer' consumes [{'type': 'std.FileSet', 'filetype': 'vhdl'}] but 'my_flow.VerilogCompiler' produces [{'type': 'std.FileSet', 'filetype': 'verilog'}]. No consume pattern matches any produce pattern.");
+        r.AssertOutputContains("WARNING: Task 'Consumer' consumes [{'type': 'std.FileSet', 'filetype': 'vhdl'}] but 'VerilogCompiler' produces [{'type': 'std.FileSet', 'filetype': 'verilog'}]. No consume pattern matches any produce pattern.");
         r.AssertOutputContains("✓ Validation passed (1 warning(s))");
     }
 
