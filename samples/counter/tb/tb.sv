@@ -19,7 +19,7 @@ module tb;
       $dumpfile("counter.fst");
       $dumpvars(0, tb);
     end
-    void'($value$plusargs("cycles=%d", cycles));
+    if ($value$plusargs("cycles=%d", cycles)) $display("running %0d cycles", cycles);
     repeat (2) @(posedge clk);
     #1 rst = 0;
     for (int i = 0; i < cycles; i++) begin
