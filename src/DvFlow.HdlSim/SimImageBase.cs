@@ -62,8 +62,9 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
         }
         if (result.Status != 0) return result;
 
-        var deps = sources.HdlFiles.Concat(sources.CFiles).Concat(ReportedDependencies(input.RunDir));
-        result.Memento = DependencySet.Capture(deps).ToMemento();
+        var deps = DependencySet.Capture(sources.HdlFiles.Concat(sources.CFiles).Concat(ReportedDependencies(input.RunDir)));
+        result.Memento = deps.ToMemento();
+        await File.WriteAllLinesAsync(Path.Combine(input.RunDir, SourcePathResolver.SourceListFile), deps.Files.Select(f => f.Path)).ConfigureAwait(false);
         result.Output.Add(FileSetItem.Create("simDir", input.RunDir, [ImagePath]));
         return result;
     }

@@ -39,7 +39,8 @@ public abstract class SimRunBase : ITaskImplementation
                 : $"{input.Name}: {simDirs.Count} simDir inputs; a SimRun runs exactly one image"));
             return result;
         }
-        var image = Path.GetFullPath(ImagePath, simDirs[0].GetString("basedir"));
+        var imageDir = simDirs[0].GetString("basedir");
+        var image = Path.GetFullPath(ImagePath, imageDir);
         if (!File.Exists(image))
         {
             result.Status = 1;
@@ -54,13 +55,14 @@ public abstract class SimRunBase : ITaskImplementation
         if (options.Valgrind) argv = ["valgrind", "--error-exitcode=1", .. argv];
         var parser = CreateParser(new HashSet<string>(input.List("suppress_warnings"), StringComparer.OrdinalIgnoreCase));
         var uvm = new UvmReportParser();
+        var paths = SourcePathResolver.Load(imageDir);
         var logErrors = 0;
         var exit = await ctxt.ExecAsync(argv, SimLog, logFilter: line =>
         {
             var marker = parser.Parse(line) ?? uvm.Parse(line);
             if (marker is null) return;
             if (marker.Severity == MarkerSeverity.Error) Interlocked.Increment(ref logErrors);
-            ctxt.AddMarker(marker);
+            ctxt.AddMarker(paths.Resolve(marker));
         }).ConfigureAwait(false);
 
         result.Status = exit;
