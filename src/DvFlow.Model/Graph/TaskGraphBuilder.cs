@@ -256,7 +256,8 @@ public sealed class TaskGraphBuilder
             { Run: not null } => TaskNodeKind.Leaf,
             _ => isDataItem ? TaskNodeKind.DataItem : TaskNodeKind.Null,
         };
-        if (isDataItem) node.DataType = chain[0].FullName;
+        // The item's type is the most derived type the task uses (the chain runs from the root base, e.g. std.DataItem).
+        if (isDataItem) node.DataType = chain.Last(l => l.Type is not null).FullName;
         // The task's own file, even when the implementation is inherited: relative paths in its parameters
         // (a FileSet's base, say) are written relative to it.
         node.SrcDir = own.SrcDir;
