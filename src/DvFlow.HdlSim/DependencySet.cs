@@ -4,13 +4,11 @@ namespace DvFlow.HdlSim;
 
 /// <summary>
 /// The files a simulation image was built from (sources, included headers, the tool itself) with their
-/// stamps, kept in the task's memento so the next build can tell whether any of them changed, including
-/// headers the flow never listed.
+/// stamps, kept in the task's memento (see <see cref="ImageMemento"/>) so the next build can tell whether
+/// any of them changed, including headers the flow never listed.
 /// </summary>
 public sealed class DependencySet
 {
-    private const string Key = "deps";
-
     /// <summary>Creates a set from stamps.</summary>
     public DependencySet(IReadOnlyList<FileStamp> files) => Files = files;
 
@@ -21,13 +19,13 @@ public sealed class DependencySet
     public static DependencySet Capture(IEnumerable<string> paths)
         => new(paths.Select(p => Path.GetFullPath(p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(FileStamp.Of).ToList());
 
-    /// <summary>The memento form: <c>{"deps": [{"path", "mtime", "size"}...]}</c>.</summary>
-    public object ToMemento() => FlowMap.Of((Key, Files.Select(f => (object?)FlowMap.Of(("path", f.Path), ("mtime", f.MTimeTicks), ("size", f.Size))).ToArray()));
+    /// <summary>The flow-value form: <c>[{"path", "mtime", "size"}...]</c>.</summary>
+    public object?[] ToValue() => Files.Select(f => (object?)FlowMap.Of(("path", f.Path), ("mtime", f.MTimeTicks), ("size", f.Size))).ToArray();
 
-    /// <summary>Reads the memento form; null when <paramref name="memento"/> holds no dependency list.</summary>
-    public static DependencySet? FromMemento(object? memento)
+    /// <summary>Reads the flow-value form; null when <paramref name="value"/> is not a dependency list.</summary>
+    public static DependencySet? FromValue(object? value)
     {
-        if (memento is not IReadOnlyDictionary<string, object?> map || !map.TryGetValue(Key, out var v) || v is not IReadOnlyList<object?> list) return null;
+        if (value is not IReadOnlyList<object?> list) return null;
         var files = new List<FileStamp>();
         foreach (var e in list)
         {

@@ -63,7 +63,7 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
         if (result.Status != 0) return result;
 
         var deps = DependencySet.Capture(sources.HdlFiles.Concat(sources.CFiles).Concat(ReportedDependencies(input.RunDir)));
-        result.Memento = deps.ToMemento();
+        result.Memento = new ImageMemento(GetType().Name, deps).ToValue();
         await File.WriteAllLinesAsync(Path.Combine(input.RunDir, SourcePathResolver.SourceListFile), deps.Files.Select(f => f.Path)).ConfigureAwait(false);
         result.Output.Add(FileSetItem.Create("simDir", input.RunDir, [ImagePath]));
         return result;
@@ -73,7 +73,9 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
     public string? WhyRun(string runDir, object? memento)
     {
         if (!File.Exists(Path.Combine(runDir, ImagePath))) return "the simulation image is missing";
-        var deps = DependencySet.FromMemento(memento);
-        return deps is null ? "no record of the image's dependencies" : deps.WhyStale();
+        var previous = ImageMemento.FromValue(memento);
+        if (previous is null) return "no record of the image's dependencies";
+        if (previous.Builder != GetType().Name) return $"the image was built by {previous.Builder}";
+        return previous.Dependencies.WhyStale();
     }
 }

@@ -21,8 +21,10 @@ public sealed class DependencyTests : IDisposable
         var header = Path.Combine(_dir, "defs.svh");
         File.WriteAllText(header, "`define A 1\n");
         File.SetLastWriteTimeUtc(header, DateTime.UtcNow.AddMinutes(-5));
-        var set = DependencySet.FromMemento(RoundTrip(DependencySet.Capture([header]).ToMemento()));
-        Assert.NotNull(set);
+        var memento = ImageMemento.FromValue(RoundTrip(new ImageMemento("VltSimImage", DependencySet.Capture([header])).ToValue()));
+        Assert.NotNull(memento);
+        Assert.Equal("VltSimImage", memento.Builder);
+        var set = memento.Dependencies;
         Assert.Null(set.WhyStale());
         File.WriteAllText(header, "`define A 2\n");
         Assert.Contains("changed", set.WhyStale());
@@ -33,8 +35,9 @@ public sealed class DependencyTests : IDisposable
     [Fact]
     public void MementoWithoutDependenciesIsNotADependencySet()
     {
-        Assert.Null(DependencySet.FromMemento(null));
-        Assert.Null(DependencySet.FromMemento("x"));
+        Assert.Null(ImageMemento.FromValue(null));
+        Assert.Null(ImageMemento.FromValue("x"));
+        Assert.Null(DependencySet.FromValue(null));
     }
 
     // The runner stores mementos as JSON; numbers come back as longs inside flow maps and lists.

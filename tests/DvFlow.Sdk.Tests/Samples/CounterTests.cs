@@ -70,6 +70,23 @@ public class CounterTests(SdkFeed feed)
     }
 
     [Fact]
+    public void SwitchingTheSimulatorConfigRebuildsTheImage()
+    {
+        RequiredTool.Ensure("verilator", "verilator");
+        RequiredTool.Ensure("iverilog", "iverilog");
+        using var p = SampleCopy.Create(feed, "counter");
+        Assert.True(p.Build().Succeeded);
+        var ivl = p.Build("-p:Config=ivl");
+        Assert.True(ivl.Succeeded, ivl.Describe());
+        ivl.AssertOutputContains("PASS: counter counted 300 cycles correctly");
+        // Both simulators use the run directory counter.image; the Verilator image left there is not reused blindly.
+        var back = p.Build();
+        Assert.True(back.Succeeded, back.Describe());
+        back.AssertOutputMatches(@"counter\.image: running \(");
+        back.AssertOutputLacks("counter.image: skipped");
+    }
+
+    [Fact]
     public void CompileErrorNamesFileLineAndColumn()
     {
         RequiredTool.Ensure("verilator", "verilator");
