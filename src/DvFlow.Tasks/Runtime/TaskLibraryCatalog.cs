@@ -43,7 +43,7 @@ public static class TaskLibraryCatalog
                     else problem($"{path}: {attr.LibraryType} does not implement ITaskLibrary");
                 }
             }
-            catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or TypeLoadException or MissingMethodException or TargetInvocationException)
+            catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or FileNotFoundException or TypeLoadException or MissingMethodException or TargetInvocationException)
             {
                 problem($"{path}: cannot load task library: {ex.Message}");
             }
