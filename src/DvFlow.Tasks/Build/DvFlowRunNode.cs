@@ -47,7 +47,7 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
                 Log.LogMessage(MessageImportance.Low, "  param {0} = {1}", k, FlowValues.ToJson(v));
         }
         var log = new MsBuildRunLog(Log);
-        var runner = new NodeRunner(plan, BuildCaches.Store(BuildEngine4), new ImplementationRegistry(), log,
+        var runner = new NodeRunner(plan, BuildCaches.Store(BuildEngine4), ImplementationRegistry.WithInstalledLibraries(p => Log.LogWarning(p)), log,
             new RunOptions { Force = Force, Session = string.IsNullOrEmpty(Session) ? null : Session });
         NodeOutcome outcome;
         // While a process runs, let MSBuild use this node for other project instances.

@@ -1,5 +1,6 @@
 using DvFlow.Model.Elaboration;
 using DvFlow.Model.Loading;
+using DvFlow.Tasks.Runtime;
 using Microsoft.Build.Framework;
 
 namespace DvFlow.Tasks.Build;
@@ -38,6 +39,8 @@ internal static class FlowSession
         if (!string.IsNullOrEmpty(env))
             foreach (var dir in env.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
                 reg.AddSearchDirectory(dir);
+        // Installed task libraries' packages come last, so a project can shadow them with its own copy.
+        reg.AddSearchDirectory(TaskLibraryCatalog.PackagesDirectory());
         return reg;
     }
 }

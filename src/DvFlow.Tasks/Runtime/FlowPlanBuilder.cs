@@ -10,6 +10,10 @@ public static class FlowPlanBuilder
     /// <summary>Built-in std tasks that run processes; everything else built in is cheap and runs inline.</summary>
     private static readonly IReadOnlySet<string> HeavyBuiltins = new HashSet<string>(StringComparer.Ordinal) { "std.Exec" };
 
+    // std built-ins are cheap (they run inline) except those that run processes; task-library built-ins
+    // (simulators and other tools) run processes, so they get their own project instance.
+    private static bool IsHeavyBuiltin(string run) => !run.StartsWith("std.", StringComparison.Ordinal) || HeavyBuiltins.Contains(run);
+
     /// <summary>Creates the plan of <paramref name="graph"/>.</summary>
     public static FlowPlan Build(TaskGraph graph, string rootPackage, string projectDir)
     {
@@ -35,7 +39,7 @@ public static class FlowPlanBuilder
             Parent = n.Parent?.Name,
             Location = n.Location.ToString(),
             Desc = n.Desc,
-            Heavy = n.Enabled && n.Kind == TaskNodeKind.Leaf && (n.Shell != "builtin" || HeavyBuiltins.Contains(n.Run ?? "")),
+            Heavy = n.Enabled && n.Kind == TaskNodeKind.Leaf && (n.Shell != "builtin" || IsHeavyBuiltin(n.Run ?? "")),
         }).ToList();
         // Cheap nodes below a heavy node also run in that node's project instance.
         var heavy = nodes.Where(n => n.Heavy).Select(n => n.Name).ToHashSet(StringComparer.Ordinal);

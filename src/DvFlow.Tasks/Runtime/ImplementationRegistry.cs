@@ -3,7 +3,7 @@ using DvFlow.Tasks.Std;
 
 namespace DvFlow.Tasks.Runtime;
 
-/// <summary>Finds the implementation of a node: built-in std tasks, script shells, and (later) task libraries.</summary>
+/// <summary>Finds the implementation of a node: built-in std tasks, task libraries (<see cref="ITaskLibrary"/>) and script shells.</summary>
 public sealed class ImplementationRegistry
 {
     private readonly Dictionary<string, Func<ITaskImplementation>> _builtins = new(StringComparer.Ordinal)
@@ -17,6 +17,22 @@ public sealed class ImplementationRegistry
         ["std.Null"] = () => new StdNull(),
         ["std.Exec"] = () => new StdExec(),
     };
+
+    /// <summary>Registers every implementation of <paramref name="library"/>; std names cannot be replaced.</summary>
+    public ImplementationRegistry AddLibrary(ITaskLibrary library)
+    {
+        foreach (var (name, factory) in library.Implementations)
+            if (!name.StartsWith("std.", StringComparison.Ordinal)) _builtins[name] = factory;
+        return this;
+    }
+
+    /// <summary>The std implementations plus those of the task libraries installed next to the task assembly.</summary>
+    public static ImplementationRegistry WithInstalledLibraries(Action<string> problem)
+    {
+        var reg = new ImplementationRegistry();
+        foreach (var lib in TaskLibraryCatalog.Load(null, problem)) reg.AddLibrary(lib);
+        return reg;
+    }
 
     /// <summary>Registers a built-in implementation under <paramref name="name"/> (the <c>run:</c> of a <c>shell: builtin</c> task).</summary>
     public void AddBuiltin(string name, Func<ITaskImplementation> factory) => _builtins[name] = factory;

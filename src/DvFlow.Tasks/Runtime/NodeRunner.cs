@@ -89,7 +89,7 @@ public sealed class NodeRunner
         }
 
         var signature = InputSignature.Compute(inputs);
-        var reason = WhyRun(node, prev, signature, changedIn);
+        var reason = WhyRun(node, prev, signature, changedIn) ?? ImplementationWhyRun(node, prev!);
         if (reason is null)
         {
             _log.Message($"{node.Name}: skipped, up to date (parameters, inputs and outputs unchanged)", important: false);
@@ -99,6 +99,10 @@ public sealed class NodeRunner
         _log.Message($"{node.Name}: running ({reason})", important: false);
         return await ExecuteAsync(node, prev, consumed, passed, signature, changedIn || prev is null, reason, cancel).ConfigureAwait(false);
     }
+
+    // The implementation may know of files outside its inputs (included headers); it decides last.
+    private string? ImplementationWhyRun(NodeSpec node, ExecData prev)
+        => _impls.Resolve(node, out _) is IUpToDateCheck check ? check.WhyRun(node.RunDir, prev.Memento) : null;
 
     private string? WhyRun(NodeSpec node, ExecData? prev, string signature, bool changedIn)
     {

@@ -6,24 +6,7 @@ namespace DvFlow.Sdk.Tests.Samples;
 [Collection(SdkCollection.Name)]
 public class SampleTests(SdkFeed feed)
 {
-    private FlowProject Copy(string sample)
-    {
-        var src = Path.Combine(feed.RepoRoot, "samples", sample);
-        var p = new FlowProject(feed, "");
-        foreach (var f in Directory.EnumerateFiles(src, "*", SearchOption.AllDirectories))
-        {
-            var rel = Path.GetRelativePath(src, f);
-            if (rel.StartsWith("rundir") || rel.StartsWith("obj")) continue;
-            var dest = Path.Combine(p.Dir, rel);
-            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
-            File.Copy(f, dest, overwrite: true);
-        }
-        var proj = Directory.EnumerateFiles(p.Dir, "*.proj").First(f => f != p.ProjectFile);
-        File.Delete(p.ProjectFile);
-        File.WriteAllText(p.ProjectFile, File.ReadAllText(proj).Replace("Sdk=\"DvFlow.Sdk\"", $"Sdk=\"DvFlow.Sdk/{feed.Version}\""));
-        File.Delete(proj);
-        return p;
-    }
+    private FlowProject Copy(string sample) => SampleCopy.Create(feed, sample);
 
     [Fact]
     public void HelloRunsEndToEnd()

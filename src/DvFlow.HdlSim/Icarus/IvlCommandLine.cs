@@ -1,0 +1,36 @@
+namespace DvFlow.HdlSim.Icarus;
+
+/// <summary>Builds Icarus Verilog's command lines: <c>iverilog</c> to compile, <c>vvp</c> to run.</summary>
+public static class IvlCommandLine
+{
+    /// <summary>The compiled image, relative to the run directory.</summary>
+    public const string ImagePath = "simv.vvp";
+
+    /// <summary>The dependency list iverilog writes with <c>-M</c>: every file it read, one per line.</summary>
+    public const string DepFile = "simv.deps";
+
+    /// <summary>The compile command.</summary>
+    public static IReadOnlyList<string> Compile(SimSources s)
+    {
+        var argv = new List<string> { "iverilog", "-g2012", "-o", ImagePath, "-M", DepFile };
+        argv.AddRange(s.IncDirs.Select(d => "-I" + d));
+        argv.AddRange(s.Defines.Select(d => "-D" + d));
+        argv.AddRange(s.Args);
+        argv.AddRange(s.CompArgs);
+        argv.AddRange(s.ElabArgs);
+        foreach (var top in s.Top) argv.AddRange(["-s", top]);
+        argv.AddRange(s.HdlFiles);
+        return argv;
+    }
+
+    /// <summary>The run command: <c>vvp</c> options, the image, extended options (<c>-fst</c>), then plusargs and args.</summary>
+    public static IReadOnlyList<string> Run(string image, SimRunOptions o)
+    {
+        var argv = new List<string> { "vvp", "-n", image };
+        // vvp's extended arguments follow the image; -fst makes $dumpfile write FST like Verilator's --trace-fst.
+        if (o.Trace) argv.Add("-fst");
+        argv.AddRange(o.Plusargs.Select(p => "+" + p));
+        argv.AddRange(o.Args);
+        return argv;
+    }
+}

@@ -1,0 +1,81 @@
+using DvFlow.HdlSim.Logs;
+using DvFlow.Tasks.Runtime.Api;
+using DvFlow.Tasks.Std;
+
+namespace DvFlow.HdlSim;
+
+/// <summary>
+/// The simulator-independent part of SimImage: gathers sources, runs the tool's build with a log parser,
+/// records every file the image depends on (including headers the tool reports) in the memento, and
+/// outputs a <c>simDir</c> FileSet whose base is the run directory. Being an <see cref="IUpToDateCheck"/>,
+/// it rebuilds when a recorded dependency changed even though no input item did.
+/// </summary>
+public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
+{
+    /// <summary>Log file of the build, in the run directory.</summary>
+    public const string BuildLog = "build.log";
+
+    /// <summary>The simulator's name for messages.</summary>
+    protected abstract string ToolName { get; }
+
+    /// <summary>The image file, relative to the run directory.</summary>
+    protected abstract string ImagePath { get; }
+
+    /// <summary>Creates the parser for the build's output.</summary>
+    protected abstract ISimLogParser CreateParser(IReadOnlySet<string> suppressed);
+
+    /// <summary>Runs the build in the run directory; returns the exit status.</summary>
+    protected abstract Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter);
+
+    /// <summary>The files the tool reports the image depends on (after a successful build).</summary>
+    protected abstract IEnumerable<string> ReportedDependencies(string runDir);
+
+    /// <summary>Problems with the sources this simulator cannot handle (reported as errors before building).</summary>
+    protected virtual IEnumerable<string> Unsupported(SimSources sources) => [];
+
+    /// <inheritdoc />
+    public async Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)
+    {
+        var result = new TaskDataResult();
+        var sources = SimSourceCollector.Collect(input);
+        var problems = Unsupported(sources).ToList();
+        if (sources.HdlFiles.Count == 0) problems.Add($"{input.Name}: no Verilog or SystemVerilog sources among the inputs (need FileSets of filetype systemVerilogSource or verilogSource)");
+        if (problems.Count > 0)
+        {
+            result.Status = 1;
+            result.Markers.AddRange(problems.Select(p => new TaskMarker(MarkerSeverity.Error, p)));
+            return result;
+        }
+        // A stale image must never survive a failed build: a later SimRun would run old code.
+        var image = Path.Combine(input.RunDir, ImagePath);
+        if (File.Exists(image)) File.Delete(image);
+
+        var parser = CreateParser(sources.Suppressed);
+        result.Status = await BuildAsync(ctxt, sources, line =>
+        {
+            if (parser.Parse(line) is { } marker) ctxt.AddMarker(marker);
+        }).ConfigureAwait(false);
+        if (result.Status == 0 && !File.Exists(image))
+        {
+            result.Status = 1;
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{ToolName} finished but produced no image '{image}' (see {Path.Combine(input.RunDir, BuildLog)})"));
+        }
+        if (result.Status != 0) return result;
+
+        var deps = DependencySet.Capture(sources.HdlFiles.Concat(sources.CFiles).Concat(ReportedDependencies(input.RunDir)));
+        result.Memento = new ImageMemento(GetType().Name, deps).ToValue();
+        await File.WriteAllLinesAsync(Path.Combine(input.RunDir, SourcePathResolver.SourceListFile), deps.Files.Select(f => f.Path)).ConfigureAwait(false);
+        result.Output.Add(FileSetItem.Create("simDir", input.RunDir, [ImagePath]));
+        return result;
+    }
+
+    /// <inheritdoc />
+    public string? WhyRun(string runDir, object? memento)
+    {
+        if (!File.Exists(Path.Combine(runDir, ImagePath))) return "the simulation image is missing";
+        var previous = ImageMemento.FromValue(memento);
+        if (previous is null) return "no record of the image's dependencies";
+        if (previous.Builder != GetType().Name) return $"the image was built by {previous.Builder}";
+        return previous.Dependencies.WhyStale();
+    }
+}

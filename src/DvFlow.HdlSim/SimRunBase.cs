@@ -1,0 +1,81 @@
+using DvFlow.HdlSim.Logs;
+using DvFlow.Tasks.Runtime.Api;
+using DvFlow.Tasks.Std;
+
+namespace DvFlow.HdlSim;
+
+/// <summary>
+/// The simulator-independent part of SimRun: finds the one simDir input, runs the image in the task's
+/// own run directory with output in <c>sim.log</c>, and fails when the simulator exits non-zero or its
+/// log reports errors (<c>$error</c>, <c>$fatal</c>, UVM_ERROR/UVM_FATAL). Outputs a <c>simRunDir</c>
+/// FileSet holding the log and any waveform.
+/// </summary>
+public abstract class SimRunBase : ITaskImplementation
+{
+    /// <summary>The simulation log, in the run directory.</summary>
+    public const string SimLog = "sim.log";
+
+    private static readonly string[] WaveformPatterns = ["*.fst", "*.vcd"];
+
+    /// <summary>The image file inside the simDir FileSet's base directory.</summary>
+    protected abstract string ImagePath { get; }
+
+    /// <summary>Creates the parser for the simulator's messages.</summary>
+    protected abstract ISimLogParser CreateParser(IReadOnlySet<string> suppressed);
+
+    /// <summary>The command running <paramref name="image"/>.</summary>
+    protected abstract IReadOnlyList<string> Command(string image, SimRunOptions options);
+
+    /// <inheritdoc />
+    public async Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)
+    {
+        var result = new TaskDataResult();
+        var simDirs = input.Inputs.Where(i => i.Type == FileSetItem.Type && i.GetString("filetype") == "simDir").ToList();
+        if (simDirs.Count != 1)
+        {
+            result.Status = 1;
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, simDirs.Count == 0
+                ? $"{input.Name}: no simDir input (needs a SimImage task)"
+                : $"{input.Name}: {simDirs.Count} simDir inputs; a SimRun runs exactly one image"));
+            return result;
+        }
+        var imageDir = simDirs[0].GetString("basedir");
+        var image = Path.GetFullPath(ImagePath, imageDir);
+        if (!File.Exists(image))
+        {
+            result.Status = 1;
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{input.Name}: simulation image '{image}' not found"));
+            return result;
+        }
+        // Old waveforms would be mistaken for this run's.
+        foreach (var old in WaveformPatterns.SelectMany(p => Directory.EnumerateFiles(input.RunDir, p))) File.Delete(old);
+
+        var options = SimRunOptions.From(input);
+        var argv = Command(image, options);
+        if (options.Valgrind) argv = ["valgrind", "--error-exitcode=1", .. argv];
+        var parser = CreateParser(new HashSet<string>(input.List("suppress_warnings"), StringComparer.OrdinalIgnoreCase));
+        var uvm = new UvmReportParser();
+        var paths = SourcePathResolver.Load(imageDir);
+        var logErrors = 0;
+        var exit = await ctxt.ExecAsync(argv, SimLog, logFilter: line =>
+        {
+            var marker = parser.Parse(line) ?? uvm.Parse(line);
+            if (marker is null) return;
+            if (marker.Severity == MarkerSeverity.Error) Interlocked.Increment(ref logErrors);
+            ctxt.AddMarker(paths.Resolve(marker));
+        }).ConfigureAwait(false);
+
+        result.Status = exit;
+        var reported = Math.Max(logErrors, uvm.SummaryErrors);
+        if (exit == 0 && reported > 0)
+        {
+            // The simulator finished normally, but the testbench reported failures.
+            result.Status = 1;
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{input.Name}: the simulation reported {reported} error(s) (see {Path.Combine(input.RunDir, SimLog)})"));
+        }
+        var files = new List<string> { SimLog };
+        files.AddRange(WaveformPatterns.SelectMany(p => Directory.EnumerateFiles(input.RunDir, p)).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
+        result.Output.Add(FileSetItem.Create("simRunDir", input.RunDir, files));
+        return result;
+    }
+}

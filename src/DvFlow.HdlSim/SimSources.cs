@@ -1,0 +1,40 @@
+namespace DvFlow.HdlSim;
+
+/// <summary>Everything SimImage gathered from its inputs and parameters, in input order, ready for a command line.</summary>
+public sealed record SimSources
+{
+    /// <summary>HDL source files to compile (absolute paths).</summary>
+    public List<string> HdlFiles { get; } = new();
+    /// <summary>C and C++ sources (DPI implementations) to compile and link.</summary>
+    public List<string> CFiles { get; } = new();
+    /// <summary>Include directories (absolute, without duplicates).</summary>
+    public List<string> IncDirs { get; } = new();
+    /// <summary>Preprocessor defines (NAME or NAME=VALUE).</summary>
+    public List<string> Defines { get; } = new();
+    /// <summary>Arguments for both compilation and elaboration.</summary>
+    public List<string> Args { get; } = new();
+    /// <summary>Compile arguments.</summary>
+    public List<string> CompArgs { get; } = new();
+    /// <summary>Elaboration arguments.</summary>
+    public List<string> ElabArgs { get; } = new();
+    /// <summary>Top modules.</summary>
+    public List<string> Top { get; } = new();
+    /// <summary>Warning codes that produce no diagnostics.</summary>
+    public HashSet<string> Suppressed { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Waveform format requested: none, vcd or fst.</summary>
+    public string TraceFormat { get; set; } = "none";
+    /// <summary>Whether timing constructs are supported.</summary>
+    public bool Timing { get; set; } = true;
+
+    /// <summary>Adds an include directory once.</summary>
+    public void AddIncDir(string dir)
+    {
+        if (!IncDirs.Contains(dir, StringComparer.Ordinal)) IncDirs.Add(dir);
+    }
+
+    /// <summary>Adds a define once.</summary>
+    public void AddDefine(string define)
+    {
+        if (!Defines.Contains(define, StringComparer.Ordinal)) Defines.Add(define);
+    }
+}
