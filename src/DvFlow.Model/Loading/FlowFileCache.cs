@@ -114,8 +114,9 @@ public sealed class FlowFileCache
             if (File.Exists(full)) files = [full];
             else if (Directory.Exists(full))
             {
-                _inputs.Add(full + Path.DirectorySeparatorChar);
-                files = FlowFileLocator.FindAll(full);
+                var searched = new List<string>();
+                files = FlowFileLocator.FindAll(full, searched);
+                foreach (var searchedDir in searched) _inputs.Add(searchedDir + Path.DirectorySeparatorChar);
                 if (files.Count == 0)
                     _diag.Warning(DiagnosticCodes.FragmentNotFound, $"fragment directory '{fref.Path}' holds no flow files", fref.Location);
             }

@@ -27,15 +27,19 @@ public static class FlowFileLocator
     }
 
     /// <summary>Every flow file in the directory tree below <paramref name="directory"/>, in a stable order.</summary>
-    public static IReadOnlyList<string> FindAll(string directory)
+    public static IReadOnlyList<string> FindAll(string directory) => FindAll(directory, null);
+
+    /// <summary>As <see cref="FindAll(string)"/>, also listing every directory searched (a new file in any of them changes the result).</summary>
+    public static IReadOnlyList<string> FindAll(string directory, List<string>? searched)
     {
         var result = new List<string>();
-        Walk(Path.GetFullPath(directory), result);
+        Walk(Path.GetFullPath(directory), result, searched);
         return result;
     }
 
-    private static void Walk(string dir, List<string> result)
+    private static void Walk(string dir, List<string> result, List<string>? searched)
     {
+        searched?.Add(dir);
         foreach (var name in FileNames)
         {
             var f = Path.Combine(dir, name);
@@ -50,7 +54,7 @@ public static class FlowFileLocator
             var leaf = Path.GetFileName(sub);
             // Build output and hidden folders never hold flow sources.
             if (leaf.StartsWith('.') || leaf is "rundir" or "obj" or "bin") continue;
-            Walk(sub, result);
+            Walk(sub, result, searched);
         }
     }
 

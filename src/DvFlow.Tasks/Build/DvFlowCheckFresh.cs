@@ -51,7 +51,7 @@ public sealed class DvFlowCheckFresh : Microsoft.Build.Utilities.Task
         }
         var registry = FlowSession.Registry(PackagePaths, PackageMaps, _ => { });
         var config = string.IsNullOrWhiteSpace(Config) ? null : Config.Trim();
-        var now = Fingerprint.Of(config, FlowSession.Overrides(Defines, BuildEngine), registry.PackageNames.Select(n => n + "=" + registry.Resolve(n)).Order(StringComparer.Ordinal));
+        var now = Fingerprint.ForTranslation(config, FlowSession.Overrides(Defines, BuildEngine), registry);
         if (!string.Equals(now, GeneratedFingerprint, StringComparison.Ordinal))
         {
             Log.LogError(null, "DVF0003", null, null, 0, 0, 0, 0, "the config or parameter overrides differ from those the flow targets were generated with; {0}", hint);

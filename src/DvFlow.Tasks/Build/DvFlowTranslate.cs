@@ -42,12 +42,20 @@ public sealed class DvFlowTranslate : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var targetsPath = Path.Combine(IntermediateDirectory, "flow.g.targets");
-        Remove(Path.Combine(IntermediateDirectory, StampFile)); // written last, only when translation succeeds
         var planPath = Path.Combine(IntermediateDirectory, "plan.json");
+        var stampPath = Path.Combine(IntermediateDirectory, StampFile);
+        var manifestPath = Path.Combine(IntermediateDirectory, ManifestFile);
         GeneratedTargets = targetsPath;
         var overrides = FlowSession.Overrides(Defines, BuildEngine);
         var registry = FlowSession.Registry(PackagePaths, PackageMaps, w => Log.LogWarning(w));
         var config = string.IsNullOrWhiteSpace(Config) ? null : Config.Trim();
+        var fingerprint = Fingerprint.ForTranslation(config, overrides, registry);
+        if (TranslationIsCurrent(fingerprint, stampPath, manifestPath, targetsPath, planPath))
+        {
+            Log.LogMessage(MessageImportance.Normal, "DvFlow: the flow is unchanged since its last translation ({0})", targetsPath);
+            return true;
+        }
+        Remove(stampPath); // written last, only when translation succeeds
         if (!File.Exists(FlowFile))
         {
             Log.LogError(null, "DVF1000", null, FlowFile, 0, 0, 0, 0, "no flow file: '{0}' does not exist (set DvFlowFile, or add flow.yaml or flow.dv beside the project)", FlowFile);
@@ -71,18 +79,51 @@ public sealed class DvFlowTranslate : Microsoft.Build.Utilities.Task
         var root = model.Root!;
         var plan = FlowPlanBuilder.Build(graph, root.Name, ProjectDirectory);
         var defaults = root.OrderedTasks.Where(t => (t.Def.Scope & TaskScope.Root) != 0).Select(t => t.FullName).ToList();
-        var fingerprint = Fingerprint.Of(config, overrides, registry.PackageNames.Select(n => n + "=" + registry.Resolve(n)).Order(StringComparer.Ordinal));
         var inputs = model.InputFiles.ToList();
         var targets = TargetsWriter.Write(plan, inputs, defaults, planPath).Replace("</Project>",
             $"  <PropertyGroup>\n    <DvFlowGeneratedFingerprint>{fingerprint}</DvFlowGeneratedFingerprint>\n  </PropertyGroup>\n</Project>");
         Directory.CreateDirectory(IntermediateDirectory);
         var wrotePlan = WriteIfChanged(planPath, FlowPlanJson.Write(plan));
         var wroteTargets = WriteIfChanged(targetsPath, targets);
-        // The stamp records when the inputs were last checked; the targets file itself is left untouched when unchanged.
-        File.WriteAllText(Path.Combine(IntermediateDirectory, StampFile), fingerprint + "\n");
+        // The manifest lists what the translation read (and looked for); the stamp records when. The targets file
+        // itself is left untouched when unchanged, so MSBuild's caches stay warm.
+        File.WriteAllLines(manifestPath, inputs.Select(ManifestLine));
+        File.WriteAllText(stampPath, fingerprint + "\n");
         Log.LogMessage(MessageImportance.Normal, "DvFlow: {0} task(s) of package '{1}'{2} -> {3}{4}",
             plan.Nodes.Count, root.Name, config is null ? "" : $" (config {config})", targetsPath, wroteTargets || wrotePlan ? "" : " (unchanged)");
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>The list of files and directories a translation depended on.</summary>
+    public const string ManifestFile = "flow.inputs";
+
+    // F: a file read; D: a directory searched (its time changes when entries come or go); M: a path looked for and not found.
+    private static string ManifestLine(string path)
+    {
+        if (path.EndsWith(Path.DirectorySeparatorChar)) return "D " + path.TrimEnd(Path.DirectorySeparatorChar);
+        return (File.Exists(path) ? "F " : path.StartsWith('<') ? "B " : "M ") + path;
+    }
+
+    /// <summary>True when nothing the last translation depended on has changed, so it need not run again.</summary>
+    private static bool TranslationIsCurrent(string fingerprint, string stampPath, string manifestPath, string targetsPath, string planPath)
+    {
+        if (!File.Exists(stampPath) || !File.Exists(manifestPath) || !File.Exists(targetsPath) || !File.Exists(planPath)) return false;
+        if (File.ReadAllText(stampPath).Trim() != fingerprint) return false;
+        var stamp = File.GetLastWriteTimeUtc(stampPath);
+        foreach (var line in File.ReadLines(manifestPath))
+        {
+            if (line.Length < 3) continue;
+            var path = line[2..];
+            var current = line[0] switch
+            {
+                'F' => File.Exists(path) && File.GetLastWriteTimeUtc(path) <= stamp,
+                'D' => Directory.Exists(path) && Directory.GetLastWriteTimeUtc(path) <= stamp,
+                'M' => !File.Exists(path) && !Directory.Exists(path),
+                _ => true,
+            };
+            if (!current) return false;
+        }
+        return true;
     }
 
     private static bool WriteIfChanged(string path, string content)

@@ -45,13 +45,36 @@ public class TranslationTests(SdkFeed feed)
         var r2 = p.Build("-t:greet");
         Assert.True(r2.Succeeded, r2.Describe());
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(targets));
-        r2.AssertOutputContains("(unchanged)");
+        r2.AssertOutputContains("the flow is unchanged since its last translation");
 
         p.Write("flow.yaml", Hello.Replace("name: other", "name: renamed"));
         var r3 = p.Build("-t:renamed");
         Assert.True(r3.Succeeded, r3.Describe());
         Assert.NotEqual(before, File.ReadAllText(targets));
         Assert.Contains("DvFlow_demo__renamed", File.ReadAllText(targets));
+    }
+
+    [Fact]
+    public void AFileAddedToAFragmentDirectoryIsPickedUp()
+    {
+        using var p = new FlowProject(feed, """
+            package:
+              name: frag
+              fragments: [parts]
+            """);
+        p.Write("parts/a/flow.yaml", "fragment:\n  tasks:\n  - root: a\n    uses: std.Message\n    with: {msg: from a}\n");
+        Assert.True(p.Build("-t:a").Succeeded);
+        Thread.Sleep(1100);
+        p.Write("parts/b/flow.yaml", "fragment:\n  tasks:\n  - root: b\n    uses: std.Message\n    with: {msg: from b}\n");
+        var r = p.Build("-t:b");
+        Assert.True(r.Succeeded, r.Describe());
+        r.AssertOutputContains("frag.b: from b");
+        // A file added deeper in a directory that already existed is found too.
+        Thread.Sleep(1100);
+        p.Write("parts/a/deeper/flow.yaml", "fragment:\n  tasks:\n  - root: c\n    uses: std.Message\n    with: {msg: from c}\n");
+        var r2 = p.Build("-t:c");
+        Assert.True(r2.Succeeded, r2.Describe());
+        r2.AssertOutputContains("frag.c: from c");
     }
 
     [Fact]
