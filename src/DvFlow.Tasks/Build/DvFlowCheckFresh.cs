@@ -7,7 +7,7 @@ namespace DvFlow.Tasks.Build;
 /// the config or parameter overrides differ from those the targets were generated with (for
 /// <c>dotnet msbuild -t:x</c> without restore).
 /// </summary>
-public sealed class DvFlowCheckFresh : Microsoft.Build.Utilities.Task
+public sealed class DvFlowCheckFresh : FlowSettingsTask
 {
     /// <summary>The generated targets file.</summary>
     [Required] public string GeneratedTargets { get; set; } = "";
@@ -15,14 +15,6 @@ public sealed class DvFlowCheckFresh : Microsoft.Build.Utilities.Task
     public string? GeneratedFingerprint { get; set; }
     /// <summary>The flow files it was generated from.</summary>
     public ITaskItem[]? Inputs { get; set; }
-    /// <summary>The current config.</summary>
-    public string? Config { get; set; }
-    /// <summary>The current overrides list.</summary>
-    public string? Defines { get; set; }
-    /// <summary>Package directories.</summary>
-    public ITaskItem[]? PackagePaths { get; set; }
-    /// <summary>Package maps.</summary>
-    public ITaskItem[]? PackageMaps { get; set; }
 
     /// <inheritdoc />
     public override bool Execute()
@@ -49,9 +41,7 @@ public sealed class DvFlowCheckFresh : Microsoft.Build.Utilities.Task
                 return false;
             }
         }
-        var registry = FlowSession.Registry(PackagePaths, PackageMaps, _ => { });
-        var config = string.IsNullOrWhiteSpace(Config) ? null : Config.Trim();
-        var now = Fingerprint.ForTranslation(config, FlowSession.Overrides(Defines, BuildEngine), registry);
+        var now = Fingerprint.ForTranslation(SelectedConfig, CollectOverrides(), CollectRegistry(quiet: true));
         if (!string.Equals(now, GeneratedFingerprint, StringComparison.Ordinal))
         {
             Log.LogError(null, "DVF0003", null, null, 0, 0, 0, 0, "the config or parameter overrides differ from those the flow targets were generated with; {0}", hint);

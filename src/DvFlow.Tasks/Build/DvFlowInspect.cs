@@ -14,16 +14,10 @@ namespace DvFlow.Tasks.Build;
 /// dfm's summary), <c>show</c> (the task list, filtered by produces, or one task's details; text or JSON),
 /// and <c>graph</c> (a Graphviz dot file of a task's dependency graph).
 /// </summary>
-public sealed class DvFlowInspect : Microsoft.Build.Utilities.Task
+public sealed class DvFlowInspect : FlowLoadingTask
 {
     /// <summary>validate, show or graph.</summary>
     [Required] public string Command { get; set; } = "";
-    /// <summary>The root flow file.</summary>
-    [Required] public string FlowFile { get; set; } = "";
-    /// <summary>The project directory.</summary>
-    [Required] public string ProjectDirectory { get; set; } = "";
-    /// <summary>The run root.</summary>
-    [Required] public string RunRoot { get; set; } = "";
     /// <summary>show/graph: the task.</summary>
     public string? Task { get; set; }
     /// <summary>show: a produces filter "k=v,k2=v2".</summary>
@@ -32,25 +26,11 @@ public sealed class DvFlowInspect : Microsoft.Build.Utilities.Task
     public bool Json { get; set; }
     /// <summary>Write the result to this file (JSON, text or dot) instead of (or besides) the log.</summary>
     public string? OutputFile { get; set; }
-    /// <summary>Config.</summary>
-    public string? Config { get; set; }
-    /// <summary>Parameter overrides.</summary>
-    public string? Defines { get; set; }
-    /// <summary>Package paths.</summary>
-    public ITaskItem[]? PackagePaths { get; set; }
-    /// <summary>Package maps.</summary>
-    public ITaskItem[]? PackageMaps { get; set; }
 
     /// <inheritdoc />
     public override bool Execute()
     {
-        var model = FlowLoader.Load(FlowFile, new FlowLoadOptions
-        {
-            Config = string.IsNullOrWhiteSpace(Config) ? null : Config,
-            ParameterOverrides = FlowSession.Overrides(Defines, BuildEngine),
-            Registry = FlowSession.Registry(PackagePaths, PackageMaps, w => Log.LogWarning(w)),
-            ProjectRoot = ProjectDirectory,
-        });
+        var model = LoadFlow(CollectOverrides(), CollectRegistry());
         switch (Command)
         {
             case "validate": return Validate(model);

@@ -13,24 +13,10 @@ namespace DvFlow.Tasks.Build;
 /// generated targets file under obj/. Files are rewritten only when their content changes, so
 /// MSBuild's caches stay warm; on errors the generated files are removed so no stale graph can run.
 /// </summary>
-public sealed class DvFlowTranslate : Microsoft.Build.Utilities.Task
+public sealed class DvFlowTranslate : FlowLoadingTask
 {
-    /// <summary>The root flow file.</summary>
-    [Required] public string FlowFile { get; set; } = "";
-    /// <summary>The project directory (run root parent).</summary>
-    [Required] public string ProjectDirectory { get; set; } = "";
     /// <summary>Where the generated files go.</summary>
     [Required] public string IntermediateDirectory { get; set; } = "";
-    /// <summary>The run root directory.</summary>
-    [Required] public string RunRoot { get; set; } = "";
-    /// <summary>The config to select.</summary>
-    public string? Config { get; set; }
-    /// <summary>Parameter overrides, name=value separated by semicolons.</summary>
-    public string? Defines { get; set; }
-    /// <summary>Package directories or flow files (PackageName metadata names a single package).</summary>
-    public ITaskItem[]? PackagePaths { get; set; }
-    /// <summary>Package map files.</summary>
-    public ITaskItem[]? PackageMaps { get; set; }
 
     /// <summary>The generated targets file.</summary>
     [Output] public string GeneratedTargets { get; set; } = "";
@@ -46,9 +32,9 @@ public sealed class DvFlowTranslate : Microsoft.Build.Utilities.Task
         var stampPath = Path.Combine(IntermediateDirectory, StampFile);
         var manifestPath = Path.Combine(IntermediateDirectory, ManifestFile);
         GeneratedTargets = targetsPath;
-        var overrides = FlowSession.Overrides(Defines, BuildEngine);
-        var registry = FlowSession.Registry(PackagePaths, PackageMaps, w => Log.LogWarning(w));
-        var config = string.IsNullOrWhiteSpace(Config) ? null : Config.Trim();
+        var overrides = CollectOverrides();
+        var registry = CollectRegistry();
+        var config = SelectedConfig;
         var fingerprint = Fingerprint.ForTranslation(config, overrides, registry);
         if (TranslationIsCurrent(fingerprint, stampPath, manifestPath, targetsPath, planPath))
         {
@@ -62,7 +48,7 @@ public sealed class DvFlowTranslate : Microsoft.Build.Utilities.Task
             Remove(targetsPath, planPath);
             return false;
         }
-        var model = FlowLoader.Load(FlowFile, new FlowLoadOptions { Config = config, ParameterOverrides = overrides, Registry = registry, ProjectRoot = ProjectDirectory });
+        var model = LoadFlow(overrides, registry);
         DiagnosticLogging.Log(Log, model.Diagnostics);
         if (model.HasErrors)
         {

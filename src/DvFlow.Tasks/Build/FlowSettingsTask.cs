@@ -1,0 +1,29 @@
+using Microsoft.Build.Framework;
+
+namespace DvFlow.Tasks.Build;
+
+/// <summary>
+/// The settings that decide what flow is loaded, shared by the tasks that load one: the config,
+/// parameter overrides and package search locations.
+/// </summary>
+public abstract class FlowSettingsTask : Microsoft.Build.Utilities.Task
+{
+    /// <summary>The config to select (<c>-p:Config=NAME</c>).</summary>
+    public string? Config { get; set; }
+    /// <summary>Parameter overrides, <c>name=value</c> separated by semicolons.</summary>
+    public string? Defines { get; set; }
+    /// <summary>Package directories, or flow files with PackageName metadata.</summary>
+    public ITaskItem[]? PackagePaths { get; set; }
+    /// <summary>Package map files.</summary>
+    public ITaskItem[]? PackageMaps { get; set; }
+
+    /// <summary>The selected config, or null.</summary>
+    protected string? SelectedConfig => string.IsNullOrWhiteSpace(Config) ? null : Config.Trim();
+
+    /// <summary>The overrides from <see cref="Defines"/> and D_* global properties.</summary>
+    protected List<string> CollectOverrides() => FlowSession.Overrides(Defines, BuildEngine);
+
+    /// <summary>The package registry; problems in map files are warnings (or silent when <paramref name="quiet"/>).</summary>
+    protected DvFlow.Model.Loading.PackageRegistry CollectRegistry(bool quiet = false)
+        => FlowSession.Registry(PackagePaths, PackageMaps, quiet ? _ => { } : w => Log.LogWarning(w));
+}
