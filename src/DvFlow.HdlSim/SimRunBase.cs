@@ -73,6 +73,8 @@ public abstract class SimRunBase : ITaskImplementation
             result.Status = 1;
             result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{input.Name}: the simulation reported {reported} error(s) (see {Path.Combine(input.RunDir, SimLog)})"));
         }
+        // The verdict at normal console verbosity: a user running the flow wants to see it without -v:n.
+        if (result.Status == 0) ctxt.Info($"simulation passed ({Path.Combine(input.RunDir, SimLog)})");
         var files = new List<string> { SimLog };
         files.AddRange(WaveformPatterns.SelectMany(p => Directory.EnumerateFiles(input.RunDir, p)).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
         result.Output.Add(FileSetItem.Create("simRunDir", input.RunDir, files));
