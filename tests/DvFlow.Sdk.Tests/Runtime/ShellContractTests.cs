@@ -63,4 +63,28 @@ public class ShellContractTests(SdkFeed feed)
         Assert.Contains("\"round\": 1", exec);
         Assert.Contains("\"filetype\": \"log\"", exec);
     }
+
+    [Fact]
+    public void AShellTasksMementoComesBackOnTheNextRun()
+    {
+        using var p = new FlowProject(feed, """
+            package:
+              name: mem
+              with:
+                round: {type: int, value: 1}
+              tasks:
+              - root: count
+                with:
+                  round: {type: int, value: "${{ round }}"}
+                shell: bash
+                run: |
+                  if [ -n "$DFM_MEMENTO" ]; then cp "$DFM_MEMENTO" previous.json; else echo none > previous.json; fi
+                  echo "{\"round\": $DFM_PARAM_ROUND}" > "$DFM_MEMENTO_OUT"
+            """);
+        Assert.True(p.Build("-t:count").Succeeded);
+        Assert.Equal("none", File.ReadAllText(Path.Combine(p.RunDir, "mem.count", "previous.json")).Trim());
+        var r = p.Build("-t:count", "-p:D_round=2");
+        Assert.True(r.Succeeded, r.Describe());
+        Assert.Contains("\"round\": 1", File.ReadAllText(Path.Combine(p.RunDir, "mem.count", "previous.json")));
+    }
 }
