@@ -19,6 +19,16 @@ internal static class BuildCaches
         return plan;
     }
 
+    /// <summary>Task results of this build (by node name), shared by batch runs and the targets that collect them.</summary>
+    public static System.Collections.Concurrent.ConcurrentDictionary<string, NodeResult> Results(IBuildEngine4 engine, string planFile, string? session)
+    {
+        var key = "DvFlow.Results:" + Path.GetFullPath(planFile) + ":" + session;
+        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is System.Collections.Concurrent.ConcurrentDictionary<string, NodeResult> r) return r;
+        var results = new System.Collections.Concurrent.ConcurrentDictionary<string, NodeResult>(StringComparer.Ordinal);
+        engine.RegisterTaskObject(key, results, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        return results;
+    }
+
     public static ExecDataStore Store(IBuildEngine4 engine)
     {
         const string key = "DvFlow.ExecDataStore";

@@ -47,12 +47,17 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
                 Log.LogMessage(MessageImportance.Low, "  param {0} = {1}", k, FlowValues.ToJson(v));
         }
         var log = new MsBuildRunLog(Log);
+        var session = string.IsNullOrEmpty(Session) ? null : Session;
+        if (BuildCaches.Results(BuildEngine4, PlanFile, session).TryGetValue(Node, out var collected))
+        {
+            // The task ran in a batch (concurrently with others); replay its log here, under its own target.
+            foreach (var e in collected.Events) e.ReplayTo(log);
+            Log.LogMessage(MessageImportance.Low, "{0}: ran in a parallel batch in {1:F1} s", Node, collected.Elapsed.TotalSeconds);
+            return Finish(collected.Outcome);
+        }
         var runner = new NodeRunner(plan, BuildCaches.Store(BuildEngine4), ImplementationRegistry.WithInstalledLibraries(p => Log.LogWarning(p)), log,
-            new RunOptions { Force = Force, Session = string.IsNullOrEmpty(Session) ? null : Session });
+            new RunOptions { Force = Force, Session = session });
         NodeOutcome outcome;
-        // While a process runs, let MSBuild use this node for other project instances.
-        var yielded = spec?.Heavy == true && BuildEngine is IBuildEngine3;
-        if (yielded) ((IBuildEngine3)BuildEngine).Yield();
         try
         {
             outcome = runner.RunAsync(Node, _cancel.Token).GetAwaiter().GetResult();
@@ -62,10 +67,11 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
             Log.LogError(null, "DVF0005", null, null, 0, 0, 0, 0, "{0}: cancelled", Node);
             return false;
         }
-        finally
-        {
-            if (yielded) ((IBuildEngine3)BuildEngine).Reacquire();
-        }
+        return Finish(outcome);
+    }
+
+    private bool Finish(NodeOutcome outcome)
+    {
         Outputs = outcome.Output.SelectMany(ToItems).ToArray();
         if (!outcome.Success && !Log.HasLoggedErrors)
             Log.LogError(null, "DVF6001", null, null, 0, 0, 0, 0, "{0} failed", Node);

@@ -5,11 +5,11 @@ using DvFlow.Tasks.Runtime;
 namespace DvFlow.Tasks.Build;
 
 /// <summary>
-/// Writes the generated MSBuild targets of a plan. Every node is a target. Cheap nodes run inline
-/// in whichever project instance needs them; nodes that run processes ("heavy") run in a project
-/// instance of their own (global property DvFlowNode), so that MSBuild runs independent ones in
-/// parallel under -m and runs each once however many paths reach it. Before a node's cheap needs run,
-/// every heavy node reachable through them is requested in one parallel MSBuild call.
+/// Writes the generated MSBuild targets of a plan. Every node is a target that depends on its needs'
+/// targets and runs the node (DvFlowRunNode). MSBuild runs one project's targets one at a time, so a
+/// node that reaches two or more process-running tasks first runs its whole subgraph as a concurrent
+/// batch (DvFlowRunBatch, up to -m processes); the targets then collect the results and replay each
+/// task's log under its own target.
 /// </summary>
 public static class TargetsWriter
 {
@@ -31,51 +31,28 @@ public static class TargetsWriter
             sb.AppendLine($"    <DvFlowInput Include=\"{X(f)}\" />");
         sb.AppendLine("  </ItemGroup>");
 
-        var heavy = plan.Nodes.Where(n => n.Heavy).ToDictionary(n => n.Name, StringComparer.Ordinal);
-        var frontiers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-
+        var heavyBelow = HeavyBelow(plan);
         foreach (var n in plan.Nodes)
         {
             var t = n.Target;
             var outItem = "_DvFlowOut_" + Id(t);
-            var lightNeeds = n.Needs.Where(x => !heavy.ContainsKey(x)).Select(x => plan.ByName[x].Target);
-            var heavyNeeds = n.Needs.Where(heavy.ContainsKey).Select(x => heavy[x].Target);
-            var frontier = Frontier(plan, n, heavy, frontiers);
+            var batch = heavyBelow[n.Name] >= 2;
             var deps = new List<string> { "_DvFlowCheckFresh" };
-            if (frontier.Count > 1) deps.Add("_DvFlowDispatch_" + Id(t));
-            deps.AddRange(heavyNeeds);
-            deps.AddRange(lightNeeds);
+            if (batch) deps.Add("_DvFlowBatch_" + Id(t));
+            deps.AddRange(n.Needs.Select(x => plan.ByName[x].Target));
 
             sb.AppendLine();
             sb.AppendLine($"  <!-- {X(n.Name)}{(n.Desc is null ? "" : ": " + X(n.Desc))} -->");
-            if (n.Heavy)
+            sb.AppendLine($"  <Target Name=\"{t}\" DependsOnTargets=\"{string.Join(";", deps)}\" Returns=\"@({outItem})\">");
+            sb.AppendLine($"    <DvFlowRunNode PlanFile=\"$(DvFlowPlanFile)\" Node=\"{X(n.Name)}\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\">");
+            sb.AppendLine($"      <Output TaskParameter=\"Outputs\" ItemName=\"{outItem}\" />");
+            sb.AppendLine("    </DvFlowRunNode>");
+            sb.AppendLine("  </Target>");
+            if (batch)
             {
-                sb.AppendLine($"  <Target Name=\"{t}\" DependsOnTargets=\"_DvFlowCheckFresh;_DvFlowRemote_{Id(t)};_DvFlowLocal_{Id(t)}\" Returns=\"@({outItem})\" />");
-                sb.AppendLine($"  <Target Name=\"_DvFlowRemote_{Id(t)}\" Condition=\"'$(DvFlowNode)' != '{X(n.Name)}'\">");
-                sb.AppendLine($"    <MSBuild Projects=\"$(MSBuildProjectFullPath)\" Targets=\"DvFlowNodeEntry\" Properties=\"DvFlowNode={X(n.Name)};DvFlowNodeTarget={t};DvFlowSession=$(DvFlowSession)\" BuildInParallel=\"true\">");
-                sb.AppendLine($"      <Output TaskParameter=\"TargetOutputs\" ItemName=\"{outItem}\" />");
-                sb.AppendLine("    </MSBuild>");
-                sb.AppendLine("  </Target>");
-                sb.AppendLine($"  <Target Name=\"_DvFlowLocal_{Id(t)}\" Condition=\"'$(DvFlowNode)' == '{X(n.Name)}'\" DependsOnTargets=\"{string.Join(";", deps)}\">");
-                AppendRun(sb, n, outItem, entry: true);
-                sb.AppendLine("  </Target>");
-            }
-            else
-            {
-                sb.AppendLine($"  <Target Name=\"{t}\" DependsOnTargets=\"{string.Join(";", deps)}\" Returns=\"@({outItem})\">");
-                AppendRun(sb, n, outItem, entry: false);
-                sb.AppendLine("  </Target>");
-            }
-            if (frontier.Count > 1)
-            {
-                // Request every heavy node reachable through cheap needs at once, so they run concurrently.
-                sb.AppendLine($"  <Target Name=\"_DvFlowDispatch_{Id(t)}\">");
-                sb.AppendLine("    <ItemGroup>");
-                foreach (var h in frontier)
-                    sb.AppendLine($"      <_DvFlowDispatch Include=\"$(MSBuildProjectFullPath)\" AdditionalProperties=\"DvFlowNode={X(h)};DvFlowNodeTarget={heavy[h].Target};DvFlowSession=$(DvFlowSession)\" />");
-                sb.AppendLine("    </ItemGroup>");
-                sb.AppendLine("    <MSBuild Projects=\"@(_DvFlowDispatch)\" Targets=\"DvFlowNodeEntry\" BuildInParallel=\"true\" />");
-                sb.AppendLine("    <ItemGroup><_DvFlowDispatch Remove=\"@(_DvFlowDispatch)\" /></ItemGroup>");
+                // Two or more process-running tasks below: run the whole subgraph concurrently first.
+                sb.AppendLine($"  <Target Name=\"_DvFlowBatch_{Id(t)}\">");
+                sb.AppendLine($"    <DvFlowRunBatch PlanFile=\"$(DvFlowPlanFile)\" Nodes=\"{X(n.Name)}\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\" MaxParallel=\"$(DvFlowMaxParallel)\" />");
                 sb.AppendLine("  </Target>");
             }
         }
@@ -92,29 +69,28 @@ public static class TargetsWriter
         return sb.ToString();
     }
 
-    private static void AppendRun(StringBuilder sb, NodeSpec n, string outItem, bool entry)
+    /// <summary>For each node, how many process-running tasks it reaches (counted up to 2, which is all the writer needs to know).</summary>
+    private static Dictionary<string, int> HeavyBelow(FlowPlan plan)
     {
-        sb.AppendLine($"    <DvFlowRunNode PlanFile=\"$(DvFlowPlanFile)\" Node=\"{X(n.Name)}\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\">");
-        sb.AppendLine($"      <Output TaskParameter=\"Outputs\" ItemName=\"{outItem}\" />");
-        if (entry) sb.AppendLine("      <Output TaskParameter=\"Outputs\" ItemName=\"DvFlowNodeOutput\" />");
-        sb.AppendLine("    </DvFlowRunNode>");
-    }
-
-    /// <summary>Heavy nodes reachable from <paramref name="n"/> through its cheap needs (and its own heavy needs).</summary>
-    private static IReadOnlyList<string> Frontier(FlowPlan plan, NodeSpec n, Dictionary<string, NodeSpec> heavy, Dictionary<string, IReadOnlyList<string>> memo)
-    {
-        if (memo.TryGetValue(n.Name, out var cached)) return cached;
-        memo[n.Name] = []; // cycles were rejected by the graph builder; this guards anyway
-        var result = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var need in n.Needs)
+        // Plan order is dependency order, so each node's needs are done before it. Sets are capped at two
+        // elements: two distinct heavy tasks below is the only question asked.
+        var sets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var n in plan.Nodes)
         {
-            if (heavy.ContainsKey(need)) { if (seen.Add(need)) result.Add(need); continue; }
-            foreach (var h in Frontier(plan, plan.ByName[need], heavy, memo))
-                if (seen.Add(h)) result.Add(h);
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            if (n.Heavy) set.Add(n.Name);
+            foreach (var need in n.Needs)
+            {
+                if (set.Count >= 2) break;
+                foreach (var h in sets[need])
+                {
+                    set.Add(h);
+                    if (set.Count >= 2) break;
+                }
+            }
+            sets[n.Name] = set;
         }
-        memo[n.Name] = result;
-        return result;
+        return sets.ToDictionary(kv => kv.Key, kv => kv.Value.Count, StringComparer.Ordinal);
     }
 
     private static string Id(string target) => target.Replace('-', '_');

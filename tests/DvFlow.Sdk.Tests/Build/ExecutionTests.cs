@@ -35,6 +35,10 @@ public class ExecutionTests(SdkFeed feed)
         Assert.True(T("a", "start") < T("b", "end") && T("b", "start") < T("a", "end"),
             $"a {T("a", "start")}..{T("a", "end")}, b {T("b", "start")}..{T("b", "end")}");
         Assert.Single(File.ReadAllLines(Path.Combine(p.Dir, "shared.count")));
+        // They ran in one concurrent batch, yet each task's log is replayed under its own target.
+        Assert.NotEmpty(r.Targets("_DvFlowBatch_DvFlow_par__all"));
+        foreach (var t in new[] { "a", "b", "shared" })
+            Assert.Contains(r.MessagesUnder("DvFlow_par__" + t), m => m.StartsWith($"par.{t}: running (no previous run)"));
     }
 
     [Fact]
@@ -192,7 +196,7 @@ public class ExecutionTests(SdkFeed feed)
             """);
         var r = p.Build("-t:make");
         Assert.True(r.Succeeded, r.Describe());
-        var target = r.Targets("_DvFlowLocal_DvFlow_bl__make").Single();
+        var target = r.Targets("DvFlow_bl__make").Single();
         var texts = target.FindChildrenRecursive<Message>().Select(m => m.Text).ToList();
         Assert.Contains(texts, t => t.Contains("param n = 42"));
         Assert.Contains(texts, t => t.Contains("bl.make: running (no previous run)"));
@@ -202,7 +206,7 @@ public class ExecutionTests(SdkFeed feed)
         var outputs = target.FindChildrenRecursive<Item>().Select(i => i.Text).ToList();
         Assert.Contains(outputs, o => o.EndsWith("out.txt"));
         var r2 = p.Build("-t:make");
-        var skip = r2.Targets("_DvFlowLocal_DvFlow_bl__make").Single().FindChildrenRecursive<Message>().Select(m => m.Text);
+        var skip = r2.Targets("DvFlow_bl__make").Single().FindChildrenRecursive<Message>().Select(m => m.Text);
         Assert.Contains(skip, t => t.Contains("skipped, up to date"));
     }
 }

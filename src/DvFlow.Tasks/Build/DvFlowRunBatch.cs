@@ -1,0 +1,64 @@
+using DvFlow.Tasks.Runtime;
+using Microsoft.Build.Framework;
+
+namespace DvFlow.Tasks.Build;
+
+/// <summary>
+/// Runs a task and everything it needs as one dataflow graph, with up to MaxParallel processes at a
+/// time (MSBuild's -m), before the tasks' own targets run. MSBuild runs the targets of a project one
+/// after another, so this is where independent flow tasks run concurrently; each task's target then
+/// collects its result and replays its log, so the binlog still shows every task under its own target.
+/// </summary>
+public sealed class DvFlowRunBatch : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancel = new();
+
+    /// <summary>The plan file.</summary>
+    [Required] public string PlanFile { get; set; } = "";
+    /// <summary>The tasks to run, with everything they need.</summary>
+    [Required] public string[] Nodes { get; set; } = [];
+    /// <summary>Ignore up-to-date checks.</summary>
+    public bool Force { get; set; }
+    /// <summary>The build session id.</summary>
+    public string? Session { get; set; }
+    /// <summary>How many process-running tasks may run at once (MSBuild's node count).</summary>
+    public int MaxParallel { get; set; } = 1;
+
+    /// <inheritdoc />
+    public void Cancel() => _cancel.Cancel();
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        var session = string.IsNullOrEmpty(Session) ? null : Session;
+        var results = BuildCaches.Results(BuildEngine4, PlanFile, session);
+        if (Nodes.All(results.ContainsKey)) return true;
+        FlowPlan plan;
+        try { plan = BuildCaches.Plan(BuildEngine4, PlanFile); }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            Log.LogError(null, "DVF0004", null, PlanFile, 0, 0, 0, 0, "cannot read the flow plan: {0}", ex.Message);
+            return false;
+        }
+        var store = BuildCaches.Store(BuildEngine4);
+        var impls = ImplementationRegistry.WithInstalledLibraries(p => Log.LogWarning(p));
+        var options = new RunOptions { Force = Force, Session = session, MaxParallel = Math.Max(1, MaxParallel) };
+        var gate = new object();
+        var scheduler = new GraphScheduler(plan, log => new NodeRunner(plan, store, impls, log, options), MaxParallel,
+            msg => { lock (gate) Log.LogMessage(MessageImportance.Normal, "{0}", msg); });
+        var closure = GraphScheduler.Closure(plan, Nodes.Where(plan.ByName.ContainsKey));
+        Log.LogMessage(MessageImportance.Low, "DvFlow: running {0} task(s) below {1} with up to {2} process(es) at a time", closure.Count, string.Join(", ", Nodes), MaxParallel);
+        try
+        {
+            scheduler.RunAsync(closure, results, _cancel.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            Log.LogError(null, "DVF0005", null, null, 0, 0, 0, 0, "cancelled");
+            return false;
+        }
+        foreach (var (k, v) in scheduler.Results) results.TryAdd(k, v);
+        // Failures are reported by each task's own target when it collects its result.
+        return true;
+    }
+}
