@@ -27,4 +27,15 @@ internal static class BuildCaches
         engine.RegisterTaskObject(key, store, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
         return store;
     }
+
+    /// <summary>The user task libraries loaded in this build (one set per MSBuild node process and build).</summary>
+    public static Runtime.CSharp.TaskLibrarySet TaskLibraries(IBuildEngine4 engine)
+    {
+        const string key = "DvFlow.TaskLibraries";
+        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is Runtime.CSharp.TaskLibrarySet s) return s;
+        // Two tasks racing here each get a set; both are correct, one is merely loaded twice.
+        var set = new Runtime.CSharp.TaskLibrarySet();
+        engine.RegisterTaskObject(key, set, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        return set;
+    }
 }

@@ -24,6 +24,9 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary>The build session id.</summary>
     public string? Session { get; set; }
 
+    /// <summary>User task library assemblies (<c>DvFlowTaskLibrary</c> items and built <c>ProjectReference</c>s) for <c>shell: csharp</c> tasks and C# up-to-date checks.</summary>
+    public ITaskItem[] TaskLibraries { get; set; } = [];
+
     /// <summary>The node's output items.</summary>
     [Output] public ITaskItem[] Outputs { get; set; } = [];
 
@@ -47,7 +50,9 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
                 Log.LogMessage(MessageImportance.Low, "  param {0} = {1}", k, FlowValues.ToJson(v));
         }
         var log = new MsBuildRunLog(Log);
-        var runner = new NodeRunner(plan, BuildCaches.Store(BuildEngine4), ImplementationRegistry.WithInstalledLibraries(p => Log.LogWarning(p)), log,
+        var impls = ImplementationRegistry.WithInstalledLibraries(p => Log.LogWarning(p));
+        impls.CSharp = new Runtime.CSharp.CSharpTaskResolver(BuildCaches.TaskLibraries(BuildEngine4), TaskLibraries.Select(i => i.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList());
+        var runner = new NodeRunner(plan, BuildCaches.Store(BuildEngine4), impls, log,
             new RunOptions { Force = Force, Session = string.IsNullOrEmpty(Session) ? null : Session });
         NodeOutcome outcome;
         // While a process runs, let MSBuild use this node for other project instances.

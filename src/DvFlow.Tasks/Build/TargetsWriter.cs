@@ -94,7 +94,7 @@ public static class TargetsWriter
 
     private static void AppendRun(StringBuilder sb, NodeSpec n, string outItem, bool entry)
     {
-        sb.AppendLine($"    <DvFlowRunNode PlanFile=\"$(DvFlowPlanFile)\" Node=\"{X(n.Name)}\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\">");
+        sb.AppendLine($"    <DvFlowRunNode PlanFile=\"$(DvFlowPlanFile)\" Node=\"{X(n.Name)}\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\" TaskLibraries=\"@(DvFlowTaskLibrary)\">");
         sb.AppendLine($"      <Output TaskParameter=\"Outputs\" ItemName=\"{outItem}\" />");
         if (entry) sb.AppendLine("      <Output TaskParameter=\"Outputs\" ItemName=\"DvFlowNodeOutput\" />");
         sb.AppendLine("    </DvFlowRunNode>");
