@@ -56,7 +56,7 @@ public sealed class ImplementationRegistry
         if (ShellTask.Shells.Contains(shell)) return new ShellTask(shell, node.Run ?? "");
         if (shell == "csharp")
         {
-            if (CSharp is not null) return CSharp.ResolveTask(node.Run ?? "", out error);
+            if (CSharp is not null) return CSharp.ResolveTask(node.Run ?? "", node.RunLocation, out error);
             error = $"'shell: csharp' task '{node.Run}' cannot be resolved: no task libraries are available to this build";
             return null;
         }

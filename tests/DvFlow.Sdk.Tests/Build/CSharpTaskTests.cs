@@ -293,6 +293,63 @@ public class CSharpTaskTests(SdkFeed feed)
     }
 
     [Fact]
+    public void InlineCSharpIsCompiledOnceCachedAndItsErrorsPointAtTheFlowFile()
+    {
+        using var p = new FlowProject(feed, """
+            package:
+              name: cs
+              tasks:
+              - root: inline
+                shell: csharp
+                with:
+                  who: {type: str, value: inline}
+                run: |
+                  var who = input.Str("who");
+                  await File.WriteAllTextAsync(Path.Combine(input.RunDir, "hi.txt"), $"hi {who}");
+                  ctxt.Info($"hello from {who}, run {(input.MementoAs<Dictionary<string, int>>()?["n"] ?? 0) + 1}");
+                  return new TaskDataResult { Memento = new Dictionary<string, int> { ["n"] = (input.MementoAs<Dictionary<string, int>>()?["n"] ?? 0) + 1 } };
+              - root: one_liner
+                shell: csharp
+                run: ctxt.Info("one line");
+              - root: broken
+                shell: csharp
+                run: |
+                  var x = 1;
+                  x.NoSuchMethod();
+              - root: throws
+                shell: csharp
+                run: |
+                  var list = new List<int>();
+                  ctxt.Info("about to throw");
+                  _ = list[3];
+            """);
+        var r = p.Build("-t:inline;one_liner");
+        Assert.True(r.Succeeded, r.Describe());
+        r.AssertOutputContains("cs.inline: hello from inline, run 1");
+        r.AssertOutputContains("cs.one_liner: one line");
+        Assert.Equal("hi inline", File.ReadAllText(Path.Combine(p.RunDir, "cs.inline", "hi.txt")));
+        var cache = Path.Combine(p.RunDir, ".csharp-cache");
+        var compiled = Directory.GetFiles(cache, "inline_*.dll");
+        Assert.Equal(2, compiled.Length);
+        var stamps = compiled.Select(File.GetLastWriteTimeUtc).ToList();
+
+        File.WriteAllText(Path.Combine(p.Dir, "flow.yaml"), File.ReadAllText(Path.Combine(p.Dir, "flow.yaml")).Replace("value: inline}", "value: again}"));
+        var again = p.Build("-t:inline");
+        Assert.True(again.Succeeded, again.Describe());
+        again.AssertOutputContains("cs.inline: hello from again, run 2");
+        Assert.Equal(stamps, compiled.Select(File.GetLastWriteTimeUtc).ToList());
+
+        var broken = p.Build("-t:broken");
+        Assert.False(broken.Succeeded);
+        // Line 20 of flow.yaml, column 9: 'NoSuchMethod' (the block is indented by 6, 'x.' takes 2).
+        broken.AssertOutputMatches(@"flow\.yaml\(20,9\): error CS1061: cs\.broken: 'int' does not contain a definition for 'NoSuchMethod'");
+
+        var threw = p.Build("-t:throws");
+        Assert.False(threw.Succeeded);
+        threw.AssertOutputMatches(@"flow\.yaml\(26,\d+\): error DVF6000: cs\.throws: inline C# threw ArgumentOutOfRangeException");
+    }
+
+    [Fact]
     public void ACSharpTaskWithoutAnyLibraryNamesTheMissingItem()
     {
         using var p = new FlowProject(feed, """

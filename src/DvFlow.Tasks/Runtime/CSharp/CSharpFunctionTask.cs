@@ -4,7 +4,7 @@ using DvFlow.Tasks.Runtime.Api;
 namespace DvFlow.Tasks.Runtime.CSharp;
 
 /// <summary>A function task: <c>public static async Task&lt;TaskDataResult&gt; Name(TaskRunCtxt ctxt, TaskDataInput input)</c>.</summary>
-internal sealed class CSharpFunctionTask(MethodInfo method) : ITaskImplementation
+internal sealed class CSharpFunctionTask(MethodInfo method, string? displayName = null, Func<TaskMarker, TaskMarker>? mapMarker = null) : ITaskImplementation
 {
     private readonly Func<TaskRunCtxt, TaskDataInput, Task<TaskDataResult>> _call = method.CreateDelegate<Func<TaskRunCtxt, TaskDataInput, Task<TaskDataResult>>>();
 
@@ -23,7 +23,8 @@ internal sealed class CSharpFunctionTask(MethodInfo method) : ITaskImplementatio
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Failed(UserCodeError.Marker($"{method.DeclaringType?.FullName}.{method.Name}", ex));
+            var marker = UserCodeError.Marker(displayName ?? $"{method.DeclaringType?.FullName}.{method.Name}", ex);
+            return Failed(mapMarker is null ? marker : mapMarker(marker));
         }
     }
 

@@ -16,16 +16,27 @@ public sealed class CSharpTaskResolver
     private readonly ConcurrentDictionary<string, (Func<UpToDateCtxt, Task<bool>>? Check, string? Error)> _checks = new(StringComparer.Ordinal);
 
     /// <summary>Creates a resolver over the libraries at <paramref name="paths"/>.</summary>
-    public CSharpTaskResolver(TaskLibrarySet set, IReadOnlyList<string> paths)
+    /// <param name="set">The build's loaded libraries.</param>
+    /// <param name="paths">The library assemblies of this flow.</param>
+    /// <param name="inlineCacheDir">Where compiled inline C# bodies are kept (the run root's .csharp-cache), or null to disallow inline C#.</param>
+    public CSharpTaskResolver(TaskLibrarySet set, IReadOnlyList<string> paths, string? inlineCacheDir = null)
     {
         _set = set;
         _paths = paths;
+        _inlineCacheDir = inlineCacheDir;
     }
 
+    private readonly string? _inlineCacheDir;
+
     /// <summary>The implementation <paramref name="reference"/> names, or null with the reason.</summary>
-    public ITaskImplementation? ResolveTask(string reference, out string? error)
+    /// <param name="reference">The task's <c>run:</c>: a type or method reference, or inline C# statements.</param>
+    /// <param name="runLocation">Where <c>run:</c> starts in the flow file, file(line,col), for errors in inline code.</param>
+    /// <param name="error">Why there is no implementation.</param>
+    public ITaskImplementation? ResolveTask(string reference, string? runLocation, out string? error)
     {
-        var (factory, err) = _tasks.GetOrAdd(reference.Trim(), ResolveTaskUncached);
+        var (factory, err) = InlineCSharp.IsInline(reference)
+            ? _tasks.GetOrAdd(reference + "\0" + runLocation, _ => ResolveInline(reference, runLocation))
+            : _tasks.GetOrAdd(reference.Trim(), ResolveTaskUncached);
         error = err;
         return factory?.Invoke();
     }
@@ -37,6 +48,11 @@ public sealed class CSharpTaskResolver
         error = err;
         return check;
     }
+
+    private (Func<ITaskImplementation>?, string?) ResolveInline(string body, string? runLocation)
+        => _inlineCacheDir is null
+            ? (null, "inline C# is not available here")
+            : InlineCSharp.Resolve(body, runLocation, _inlineCacheDir, _set);
 
     private (Func<ITaskImplementation>?, string?) ResolveTaskUncached(string reference)
     {
