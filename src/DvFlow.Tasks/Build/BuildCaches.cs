@@ -38,4 +38,17 @@ internal static class BuildCaches
         engine.RegisterTaskObject(key, set, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
         return set;
     }
+
+    /// <summary>
+    /// The C# resolver of one flow's library list in this build, so types, methods and inline bodies are
+    /// resolved once per build and node process rather than once per task.
+    /// </summary>
+    public static Runtime.CSharp.CSharpTaskResolver CSharpResolver(IBuildEngine4 engine, IReadOnlyList<string> libraries, string inlineCacheDir)
+    {
+        var key = "DvFlow.CSharpResolver:" + inlineCacheDir + "|" + string.Join("|", libraries);
+        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is Runtime.CSharp.CSharpTaskResolver r) return r;
+        var resolver = new Runtime.CSharp.CSharpTaskResolver(TaskLibraries(engine), libraries, inlineCacheDir);
+        engine.RegisterTaskObject(key, resolver, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        return resolver;
+    }
 }

@@ -51,7 +51,8 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
         }
         var log = new MsBuildRunLog(Log);
         var impls = ImplementationRegistry.WithInstalledLibraries(p => Log.LogWarning(p));
-        impls.CSharp = new Runtime.CSharp.CSharpTaskResolver(BuildCaches.TaskLibraries(BuildEngine4), TaskLibraries.Select(i => i.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList(),
+        impls.CSharp = BuildCaches.CSharpResolver(BuildEngine4,
+            TaskLibraries.Select(i => i.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList(),
             Path.Combine(plan.RunRoot, Runtime.CSharp.InlineCSharp.CacheFolder));
         var runner = new NodeRunner(plan, BuildCaches.Store(BuildEngine4), impls, log,
             new RunOptions { Force = Force, Session = string.IsNullOrEmpty(Session) ? null : Session });
