@@ -415,6 +415,7 @@ public sealed class TaskGraphBuilder
             var t = implLevel!.Task!;
             node.Shell = t.Shell ?? "bash";
             node.Run = t.Run;
+            node.RunLocation = t.RunNode is Yaml.YScalar ys ? ys.ContentStart : t.RunLocation;
             if (IsScriptShell(node.Shell) && t.Run!.Contains("${{", StringComparison.Ordinal))
             {
                 var runScope = new TaskEvalScope(values, ctx.Matrix, ctx.Parents, implLevel.Package, implLevel.SrcDir, node.RunDirFull, nodeName, _model.Globals);

@@ -38,6 +38,8 @@ public sealed class TaskNode
 
     /// <summary>The implementation: a script body with parameter references expanded, or a code reference.</summary>
     public string? Run { get; internal set; }
+    /// <summary>Where the first character of the <c>run:</c> value is in its flow file (inline C# maps its errors from there), if known.</summary>
+    public SourceLocation? RunLocation { get; internal set; }
 
     /// <summary>For a <see cref="TaskNodeKind.DataItem"/> node, the fully qualified type of the item it produces.</summary>
     public string? DataType { get; internal set; }

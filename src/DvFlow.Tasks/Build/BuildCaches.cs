@@ -37,4 +37,38 @@ internal static class BuildCaches
         engine.RegisterTaskObject(key, store, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
         return store;
     }
+
+    /// <summary>The user task libraries loaded in this build (one set per MSBuild node process and build).</summary>
+    public static Runtime.CSharp.TaskLibrarySet TaskLibraries(IBuildEngine4 engine)
+    {
+        const string key = "DvFlow.TaskLibraries";
+        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is Runtime.CSharp.TaskLibrarySet s) return s;
+        // Two tasks racing here each get a set; both are correct, one is merely loaded twice.
+        var set = new Runtime.CSharp.TaskLibrarySet();
+        engine.RegisterTaskObject(key, set, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        return set;
+    }
+
+    /// <summary>
+    /// The C# resolver of one flow's library list in this build, so types, methods and inline bodies are
+    /// resolved once per build and node process rather than once per task.
+    /// </summary>
+    /// <summary>The implementations a build's tasks use: built-ins, installed task libraries, and the project's C# task libraries.</summary>
+    public static ImplementationRegistry Implementations(IBuildEngine4 engine, FlowPlan plan, ITaskItem[] taskLibraries, Action<string> problem)
+    {
+        var impls = ImplementationRegistry.WithInstalledLibraries(problem);
+        impls.CSharp = CSharpResolver(engine,
+            taskLibraries.Select(i => i.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList(),
+            Path.Combine(plan.RunRoot, Runtime.CSharp.InlineCSharp.CacheFolder));
+        return impls;
+    }
+
+    public static Runtime.CSharp.CSharpTaskResolver CSharpResolver(IBuildEngine4 engine, IReadOnlyList<string> libraries, string inlineCacheDir)
+    {
+        var key = "DvFlow.CSharpResolver:" + inlineCacheDir + "|" + string.Join("|", libraries);
+        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is Runtime.CSharp.CSharpTaskResolver r) return r;
+        var resolver = new Runtime.CSharp.CSharpTaskResolver(TaskLibraries(engine), libraries, inlineCacheDir);
+        engine.RegisterTaskObject(key, resolver, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        return resolver;
+    }
 }

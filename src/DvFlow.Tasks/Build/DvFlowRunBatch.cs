@@ -21,6 +21,8 @@ public sealed class DvFlowRunBatch : Microsoft.Build.Utilities.Task, ICancelable
     public bool Force { get; set; }
     /// <summary>The build session id.</summary>
     public string? Session { get; set; }
+    /// <summary>C# task library assemblies of the project.</summary>
+    public ITaskItem[] TaskLibraries { get; set; } = [];
     /// <summary>How many process-running tasks may run at once (MSBuild's node count).</summary>
     public int MaxParallel { get; set; } = 1;
 
@@ -41,7 +43,7 @@ public sealed class DvFlowRunBatch : Microsoft.Build.Utilities.Task, ICancelable
             return false;
         }
         var store = BuildCaches.Store(BuildEngine4);
-        var impls = ImplementationRegistry.WithInstalledLibraries(p => Log.LogWarning(p));
+        var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => Log.LogWarning(p));
         var options = new RunOptions { Force = Force, Session = session, MaxParallel = Math.Max(1, MaxParallel) };
         var gate = new object();
         var scheduler = new GraphScheduler(plan, log => new NodeRunner(plan, store, impls, log, options), MaxParallel,

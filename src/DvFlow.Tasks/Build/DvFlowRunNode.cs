@@ -24,6 +24,9 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary>The build session id.</summary>
     public string? Session { get; set; }
 
+    /// <summary>User task library assemblies (<c>DvFlowTaskLibrary</c> items and built <c>ProjectReference</c>s) for <c>shell: csharp</c> tasks and C# up-to-date checks.</summary>
+    public ITaskItem[] TaskLibraries { get; set; } = [];
+
     /// <summary>The node's output items.</summary>
     [Output] public ITaskItem[] Outputs { get; set; } = [];
 
@@ -55,8 +58,8 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
             Log.LogMessage(MessageImportance.Low, "{0}: ran in a parallel batch in {1:F1} s", Node, collected.Elapsed.TotalSeconds);
             return Finish(collected.Outcome);
         }
-        var runner = new NodeRunner(plan, BuildCaches.Store(BuildEngine4), ImplementationRegistry.WithInstalledLibraries(p => Log.LogWarning(p)), log,
-            new RunOptions { Force = Force, Session = session });
+        var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => Log.LogWarning(p));
+        var runner = new NodeRunner(plan, BuildCaches.Store(BuildEngine4), impls, log, new RunOptions { Force = Force, Session = session });
         NodeOutcome outcome;
         try
         {

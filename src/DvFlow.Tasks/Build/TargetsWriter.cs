@@ -44,7 +44,7 @@ public static class TargetsWriter
             sb.AppendLine();
             sb.AppendLine($"  <!-- {X(n.Name)}{(n.Desc is null ? "" : ": " + X(n.Desc))} -->");
             sb.AppendLine($"  <Target Name=\"{t}\" DependsOnTargets=\"{string.Join(";", deps)}\" Returns=\"@({outItem})\">");
-            sb.AppendLine($"    <DvFlowRunNode PlanFile=\"$(DvFlowPlanFile)\" Node=\"{X(n.Name)}\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\">");
+            sb.AppendLine($"    <DvFlowRunNode PlanFile=\"$(DvFlowPlanFile)\" Node=\"{X(n.Name)}\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\" TaskLibraries=\"@(DvFlowTaskLibrary)\">");
             sb.AppendLine($"      <Output TaskParameter=\"Outputs\" ItemName=\"{outItem}\" />");
             sb.AppendLine("    </DvFlowRunNode>");
             sb.AppendLine("  </Target>");
@@ -52,7 +52,7 @@ public static class TargetsWriter
             {
                 // Two or more process-running tasks below: run the whole subgraph concurrently first.
                 sb.AppendLine($"  <Target Name=\"_DvFlowBatch_{Id(t)}\">");
-                sb.AppendLine($"    <DvFlowRunBatch PlanFile=\"$(DvFlowPlanFile)\" Nodes=\"{X(n.Name)}\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\" MaxParallel=\"$(DvFlowMaxParallel)\" />");
+                sb.AppendLine($"    <DvFlowRunBatch PlanFile=\"$(DvFlowPlanFile)\" Nodes=\"{X(n.Name)}\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\" MaxParallel=\"$(DvFlowMaxParallel)\" TaskLibraries=\"@(DvFlowTaskLibrary)\" />");
                 sb.AppendLine("  </Target>");
             }
         }

@@ -38,6 +38,7 @@ public static class FlowPlanBuilder
             Uptodate = n.Uptodate.Kind switch { UptodateKind.Never => "never", UptodateKind.Custom => n.Uptodate.Check!, _ => "default" },
             Parent = n.Parent?.Name,
             Location = n.Location.ToString(),
+            RunLocation = n.RunLocation?.ToString(),
             Desc = n.Desc,
             Heavy = n.Enabled && n.Kind == TaskNodeKind.Leaf && (n.Shell != "builtin" || IsHeavyBuiltin(n.Run ?? "")),
         }).ToList();

@@ -41,6 +41,7 @@ public static class FlowPlanJson
                 w.WriteString("uptodate", n.Uptodate);
                 Opt(w, "parent", n.Parent);
                 Opt(w, "location", n.Location);
+                Opt(w, "run_location", n.RunLocation);
                 Opt(w, "desc", n.Desc);
                 w.WriteBoolean("heavy", n.Heavy);
                 w.WriteBoolean("shared", n.Shared);
@@ -89,6 +90,7 @@ public static class FlowPlanJson
                     Uptodate = e.GetProperty("uptodate").GetString()!,
                     Parent = Str(e, "parent"),
                     Location = Str(e, "location"),
+                    RunLocation = Str(e, "run_location"),
                     Desc = Str(e, "desc"),
                     Heavy = e.GetProperty("heavy").GetBoolean(),
                     Shared = e.GetProperty("shared").GetBoolean(),

@@ -34,6 +34,9 @@ public sealed class ImplementationRegistry
         return reg;
     }
 
+    /// <summary>Resolves <c>shell: csharp</c> tasks and C# up-to-date checks against the build's task libraries (null: no libraries given).</summary>
+    public CSharp.CSharpTaskResolver? CSharp { get; set; }
+
     /// <summary>Registers a built-in implementation under <paramref name="name"/> (the <c>run:</c> of a <c>shell: builtin</c> task).</summary>
     public void AddBuiltin(string name, Func<ITaskImplementation> factory) => _builtins[name] = factory;
 
@@ -51,10 +54,16 @@ public sealed class ImplementationRegistry
             return null;
         }
         if (ShellTask.Shells.Contains(shell)) return new ShellTask(shell, node.Run ?? "");
+        if (shell == "csharp")
+        {
+            if (CSharp is not null) return CSharp.ResolveTask(node.Run ?? "", node.RunLocation, out error);
+            error = $"'shell: csharp' task '{node.Run}' cannot be resolved: no task libraries are available to this build";
+            return null;
+        }
         if (shell == "pytask")
             error = $"'shell: pytask' runs Python code ({node.Run}), which DvFlow.Sdk cannot execute; implement the task in C# or as a shell script";
         else
-            error = $"unknown shell '{shell}'; supported: {string.Join(", ", ShellTask.Shells.Order())}, builtin";
+            error = $"unknown shell '{shell}'; supported: {string.Join(", ", ShellTask.Shells.Order())}, builtin, csharp";
         return null;
     }
 

@@ -89,7 +89,8 @@ public sealed class NodeRunner
         }
 
         var signature = InputSignature.Compute(inputs);
-        var reason = WhyRun(node, prev, signature, changedIn) ?? ImplementationWhyRun(node, prev!);
+        var reason = WhyRun(node, prev, signature, changedIn) ?? ImplementationWhyRun(node, prev!)
+                     ?? await CustomWhyRunAsync(node, prev!, consumed, cancel).ConfigureAwait(false);
         if (reason is null)
         {
             _log.Message($"{node.Name}: skipped, up to date (parameters, inputs and outputs unchanged)", important: false);
@@ -103,6 +104,29 @@ public sealed class NodeRunner
     // The implementation may know of files outside its inputs (included headers); it decides last.
     private string? ImplementationWhyRun(NodeSpec node, ExecData prev)
         => _impls.Resolve(node, out _) is IUpToDateCheck check ? check.WhyRun(node.RunDir, prev.Memento) : null;
+
+    // 'uptodate: Namespace.Type.Method' names a C# check; it is asked last, when everything else says up to date.
+    private async Task<string?> CustomWhyRunAsync(NodeSpec node, ExecData prev, IReadOnlyList<DataItem> consumed, CancellationToken cancel)
+    {
+        if (node.Uptodate is "default" or "never") return null;
+        var name = node.Uptodate;
+        string? error = null;
+        if (_impls.CSharp?.ResolveCheck(name, out error) is not { } check)
+        {
+            _log.Marker(node.Name, new TaskMarker(MarkerSeverity.Warning, $"custom up-to-date check '{name}' cannot be used, so the task runs: {error ?? "no task libraries are available to this build"}"));
+            return $"custom up-to-date check '{name}' is unavailable";
+        }
+        try
+        {
+            var ctxt = new UpToDateCtxt(node.Name, node.RunDir, node.SrcDir, node.Params, consumed, prev.Memento, prev.OwnOutput.ToList(), cancel);
+            return await check(ctxt).ConfigureAwait(false) ? null : $"custom up-to-date check '{name}' said changed";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _log.Marker(node.Name, CSharp.UserCodeError.Marker($"custom up-to-date check '{name}'", ex) with { Severity = MarkerSeverity.Warning });
+            return $"custom up-to-date check '{name}' threw {ex.GetType().Name}";
+        }
+    }
 
     private string? WhyRun(NodeSpec node, ExecData? prev, string signature, bool changedIn)
     {
@@ -160,7 +184,7 @@ public sealed class NodeRunner
         {
             Name = node.Name, SrcDir = node.SrcDir, RunDir = node.RunDir, Params = node.Params, InputsSignature = signature,
             Needs = node.Needs, Commands = ctxt.Commands, Status = result.Status, Changed = result.Changed,
-            Memento = result.Memento, Markers = markers, Output = output, LogFile = logFile, Session = _options.Session, Reason = reason,
+            Memento = Mementos.ToFlowValue(result.Memento), Markers = markers, Output = output, LogFile = logFile, Session = _options.Session, Reason = reason,
         });
         if (result.Status != 0)
         {

@@ -46,6 +46,8 @@ public sealed record NodeSpec
     public string? Parent { get; init; }
     /// <summary>Where the task is declared, in MSBuild's file(line,col) form.</summary>
     public string? Location { get; init; }
+    /// <summary>Where the <c>run:</c> value starts, in MSBuild's file(line,col) form (inline C# maps its errors there).</summary>
+    public string? RunLocation { get; init; }
     /// <summary>One-line description.</summary>
     public string? Desc { get; init; }
     /// <summary>True for nodes that run processes: they get their own MSBuild project instance so they run in parallel.</summary>

@@ -33,7 +33,8 @@ public static class TaskLibraryCatalog
         foreach (var path in Directory.EnumerateFiles(directory, "DvFlow.*.dll").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            if (name is "DvFlow.Tasks" or "DvFlow.Model") continue;
+            // DvFlow.CSharp (the inline C# compiler) is loaded on demand: it pulls in Roslyn.
+            if (name is "DvFlow.Tasks" or "DvFlow.Model" or "DvFlow.CSharp") continue;
             try
             {
                 var asm = context.Assemblies.FirstOrDefault(a => a.GetName().Name == name) ?? context.LoadFromAssemblyPath(path);

@@ -11,7 +11,8 @@ public static class SampleCopy
         foreach (var f in Directory.EnumerateFiles(src, "*", SearchOption.AllDirectories))
         {
             var rel = Path.GetRelativePath(src, f);
-            if (rel.StartsWith("rundir") || rel.StartsWith("obj")) continue;
+            // Build products of the sample (and of its C# projects) are not part of it.
+            if (rel.Split(Path.DirectorySeparatorChar).Any(part => part is "rundir" or "obj" or "bin")) continue;
             var dest = Path.Combine(p.Dir, rel);
             Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
             File.Copy(f, dest, overwrite: true);

@@ -33,6 +33,9 @@ public sealed class TaskDataInput
     /// <summary>The memento the task returned last time it succeeded, or null.</summary>
     public object? Memento { get; }
 
+    /// <summary>The previous memento as <typeparamref name="T"/> (System.Text.Json, case-insensitive), or null when there is none or it does not fit.</summary>
+    public T? MementoAs<T>() where T : class => Mementos.As<T>(Memento);
+
     /// <summary>A string parameter ("" when absent).</summary>
     public string Str(string name) => Params.TryGetValue(name, out var v) && v is not null ? FlowValues.ToDisplayString(v) : "";
 
