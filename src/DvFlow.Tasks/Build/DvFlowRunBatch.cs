@@ -60,7 +60,15 @@ public sealed class DvFlowRunBatch : Microsoft.Build.Utilities.Task, ICancelable
             return false;
         }
         foreach (var (k, v) in scheduler.Results) results.TryAdd(k, v);
-        // Failures are reported by each task's own target when it collects its result.
-        return true;
+        if (scheduler.Results.Values.All(r => r.Outcome.Success)) return true; // each target replays its own task's log
+        // A failure stops the build before the tasks' targets run, so report every task of the batch here,
+        // in dependency order: each failure, and what the others did.
+        var log = new MsBuildRunLog(Log);
+        foreach (var name in closure)
+            if (scheduler.Results.TryGetValue(name, out var r))
+                foreach (var e in r.Events) e.ReplayTo(log);
+        var failed = closure.Where(n => scheduler.Results.TryGetValue(n, out var r) && !r.Outcome.Success).ToList();
+        Log.LogError(null, "DVF6001", null, null, 0, 0, 0, 0, "{0} task(s) failed: {1}", failed.Count, string.Join(", ", failed));
+        return false;
     }
 }

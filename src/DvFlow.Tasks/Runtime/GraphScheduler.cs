@@ -6,7 +6,8 @@ namespace DvFlow.Tasks.Runtime;
 /// <summary>
 /// Runs the tasks below a set of nodes as one dataflow graph: each starts when its needs have finished,
 /// up to <c>maxParallel</c> process-running tasks at a time (cheap ones run as soon as they are ready).
-/// After a failure no new task starts (dfm's fail-fast); running ones finish. Results and logs go to
+/// A failed task's dependents never start; independent tasks go on, so one build reports every failure
+/// (what a regression run needs), like MSBuild building projects in parallel. Results and logs go to
 /// <see cref="Results"/>, from where each task's own MSBuild target collects and replays them.
 /// </summary>
 public sealed class GraphScheduler
@@ -65,11 +66,10 @@ public sealed class GraphScheduler
         using var slots = new SemaphoreSlim(_maxParallel);
         var ready = new Queue<string>(pending.Where(kv => kv.Value == 0).Select(kv => kv.Key));
         var completions = Channel();
-        var failed = false;
         var outstanding = 0;
         while (true)
         {
-            while (ready.Count > 0 && !failed)
+            while (ready.Count > 0)
             {
                 var name = ready.Dequeue();
                 outstanding++;
@@ -78,8 +78,7 @@ public sealed class GraphScheduler
             if (outstanding == 0) break;
             var (finished, ok) = await completions.Reader.ReadAsync(cancel).ConfigureAwait(false);
             outstanding--;
-            if (!ok) failed = true;
-            if (!dependents.TryGetValue(finished, out var deps)) continue;
+            if (!ok || !dependents.TryGetValue(finished, out var deps)) continue;
             foreach (var d in deps)
                 if (--pending[d] == 0) ready.Enqueue(d);
         }
