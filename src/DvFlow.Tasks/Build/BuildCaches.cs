@@ -56,10 +56,13 @@ internal static class BuildCaches
     /// <summary>The implementations a build's tasks use: built-ins, installed task libraries, and the project's C# task libraries.</summary>
     public static ImplementationRegistry Implementations(IBuildEngine4 engine, FlowPlan plan, ITaskItem[] taskLibraries, Action<string> problem)
     {
+        // Once per build and node process: scanning and loading the installed libraries costs far more than a cheap task.
+        var libraries = taskLibraries.Select(i => i.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList();
+        var key = "DvFlow.Implementations:" + plan.RunRoot + "|" + string.Join("|", libraries);
+        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is ImplementationRegistry cached) return cached;
         var impls = ImplementationRegistry.WithInstalledLibraries(problem);
-        impls.CSharp = CSharpResolver(engine,
-            taskLibraries.Select(i => i.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList(),
-            Path.Combine(plan.RunRoot, Runtime.CSharp.InlineCSharp.CacheFolder));
+        impls.CSharp = CSharpResolver(engine, libraries, Path.Combine(plan.RunRoot, Runtime.CSharp.InlineCSharp.CacheFolder));
+        engine.RegisterTaskObject(key, impls, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
         return impls;
     }
 
