@@ -8,6 +8,17 @@ internal static class BuildCaches
 {
     private sealed record PlanEntry(DateTime Stamp, FlowPlan Plan);
 
+    /// <summary>The plan, or null after logging DVF0004 when it cannot be read.</summary>
+    public static FlowPlan? TryPlan(IBuildEngine4 engine, string path, Microsoft.Build.Utilities.TaskLoggingHelper log)
+    {
+        try { return Plan(engine, path); }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            log.LogError(null, "DVF0004", null, path, 0, 0, 0, 0, "cannot read the flow plan: {0}", ex.Message);
+            return null;
+        }
+    }
+
     public static FlowPlan Plan(IBuildEngine4 engine, string path)
     {
         var full = Path.GetFullPath(path);
@@ -21,57 +32,42 @@ internal static class BuildCaches
 
     /// <summary>Task results of this build (by node name), shared by batch runs and the targets that collect them.</summary>
     public static System.Collections.Concurrent.ConcurrentDictionary<string, NodeResult> Results(IBuildEngine4 engine, string planFile, string? session)
-    {
-        var key = "DvFlow.Results:" + Path.GetFullPath(planFile) + ":" + session;
-        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is System.Collections.Concurrent.ConcurrentDictionary<string, NodeResult> r) return r;
-        var results = new System.Collections.Concurrent.ConcurrentDictionary<string, NodeResult>(StringComparer.Ordinal);
-        engine.RegisterTaskObject(key, results, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
-        return results;
-    }
+        => GetOrAdd(engine, "DvFlow.Results:" + Path.GetFullPath(planFile) + ":" + session,
+            () => new System.Collections.Concurrent.ConcurrentDictionary<string, NodeResult>(StringComparer.Ordinal));
 
-    public static ExecDataStore Store(IBuildEngine4 engine)
-    {
-        const string key = "DvFlow.ExecDataStore";
-        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is ExecDataStore s) return s;
-        var store = new ExecDataStore();
-        engine.RegisterTaskObject(key, store, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
-        return store;
-    }
+    /// <summary>Exec-data reads, cached for the build.</summary>
+    public static ExecDataStore Store(IBuildEngine4 engine) => GetOrAdd(engine, "DvFlow.ExecDataStore", () => new ExecDataStore());
 
     /// <summary>The user task libraries loaded in this build (one set per MSBuild node process and build).</summary>
-    public static Runtime.CSharp.TaskLibrarySet TaskLibraries(IBuildEngine4 engine)
+    /// <remarks>Two tasks racing here each get a set; both are correct, one is merely loaded twice.</remarks>
+    public static Runtime.CSharp.TaskLibrarySet TaskLibraries(IBuildEngine4 engine) => GetOrAdd(engine, "DvFlow.TaskLibraries", () => new Runtime.CSharp.TaskLibrarySet());
+
+    /// <summary>The implementations a build's tasks use: built-ins, installed task libraries, and the project's C# task libraries.</summary>
+    /// <remarks>Once per build and node process: scanning and loading the installed libraries costs far more than a cheap task.</remarks>
+    public static ImplementationRegistry Implementations(IBuildEngine4 engine, FlowPlan plan, ITaskItem[] taskLibraries, Action<string> problem)
     {
-        const string key = "DvFlow.TaskLibraries";
-        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is Runtime.CSharp.TaskLibrarySet s) return s;
-        // Two tasks racing here each get a set; both are correct, one is merely loaded twice.
-        var set = new Runtime.CSharp.TaskLibrarySet();
-        engine.RegisterTaskObject(key, set, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
-        return set;
+        var libraries = taskLibraries.Select(i => i.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList();
+        return GetOrAdd(engine, "DvFlow.Implementations:" + plan.RunRoot + "|" + string.Join("|", libraries), () =>
+        {
+            var impls = ImplementationRegistry.WithInstalledLibraries(problem);
+            impls.CSharp = CSharpResolver(engine, libraries, Path.Combine(plan.RunRoot, Runtime.CSharp.InlineCSharp.CacheFolder));
+            return impls;
+        });
     }
 
     /// <summary>
     /// The C# resolver of one flow's library list in this build, so types, methods and inline bodies are
     /// resolved once per build and node process rather than once per task.
     /// </summary>
-    /// <summary>The implementations a build's tasks use: built-ins, installed task libraries, and the project's C# task libraries.</summary>
-    public static ImplementationRegistry Implementations(IBuildEngine4 engine, FlowPlan plan, ITaskItem[] taskLibraries, Action<string> problem)
-    {
-        // Once per build and node process: scanning and loading the installed libraries costs far more than a cheap task.
-        var libraries = taskLibraries.Select(i => i.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList();
-        var key = "DvFlow.Implementations:" + plan.RunRoot + "|" + string.Join("|", libraries);
-        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is ImplementationRegistry cached) return cached;
-        var impls = ImplementationRegistry.WithInstalledLibraries(problem);
-        impls.CSharp = CSharpResolver(engine, libraries, Path.Combine(plan.RunRoot, Runtime.CSharp.InlineCSharp.CacheFolder));
-        engine.RegisterTaskObject(key, impls, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
-        return impls;
-    }
-
     public static Runtime.CSharp.CSharpTaskResolver CSharpResolver(IBuildEngine4 engine, IReadOnlyList<string> libraries, string inlineCacheDir)
+        => GetOrAdd(engine, "DvFlow.CSharpResolver:" + inlineCacheDir + "|" + string.Join("|", libraries),
+            () => new Runtime.CSharp.CSharpTaskResolver(TaskLibraries(engine), libraries, inlineCacheDir));
+
+    private static T GetOrAdd<T>(IBuildEngine4 engine, string key, Func<T> create) where T : class
     {
-        var key = "DvFlow.CSharpResolver:" + inlineCacheDir + "|" + string.Join("|", libraries);
-        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is Runtime.CSharp.CSharpTaskResolver r) return r;
-        var resolver = new Runtime.CSharp.CSharpTaskResolver(TaskLibraries(engine), libraries, inlineCacheDir);
-        engine.RegisterTaskObject(key, resolver, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
-        return resolver;
+        if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is T existing) return existing;
+        var value = create();
+        engine.RegisterTaskObject(key, value, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        return value;
     }
 }

@@ -35,13 +35,7 @@ public sealed class DvFlowRunBatch : Microsoft.Build.Utilities.Task, ICancelable
         var session = string.IsNullOrEmpty(Session) ? null : Session;
         var results = BuildCaches.Results(BuildEngine4, PlanFile, session);
         if (Nodes.All(results.ContainsKey)) return true;
-        FlowPlan plan;
-        try { plan = BuildCaches.Plan(BuildEngine4, PlanFile); }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            Log.LogError(null, "DVF0004", null, PlanFile, 0, 0, 0, 0, "cannot read the flow plan: {0}", ex.Message);
-            return false;
-        }
+        if (BuildCaches.TryPlan(BuildEngine4, PlanFile, Log) is not { } plan) return false;
         var store = BuildCaches.Store(BuildEngine4);
         var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => Log.LogWarning(p));
         var options = new RunOptions { Force = Force, Session = session, MaxParallel = Math.Max(1, MaxParallel) };

@@ -36,13 +36,7 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
     /// <inheritdoc />
     public override bool Execute()
     {
-        FlowPlan plan;
-        try { plan = BuildCaches.Plan(BuildEngine4, PlanFile); }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            Log.LogError(null, "DVF0004", null, PlanFile, 0, 0, 0, 0, "cannot read the flow plan: {0}", ex.Message);
-            return false;
-        }
+        if (BuildCaches.TryPlan(BuildEngine4, PlanFile, Log) is not { } plan) return false;
         if (plan.ByName.TryGetValue(Node, out var spec))
         {
             Log.LogMessage(MessageImportance.Low, "DvFlow task {0} ({1}{2}) in {3}", spec.Name, spec.Kind, spec.Shell is null ? "" : ", " + spec.Shell + " " + FirstLine(spec.Run), spec.RunDir);

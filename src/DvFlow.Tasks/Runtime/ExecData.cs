@@ -58,16 +58,11 @@ public sealed record ExecData
         ("needs", Needs.Cast<object?>().ToArray()),
         ("commands", Commands.Select(c => (object?)FlowMap.Of(("cmd", c.Cmd.Cast<object?>().ToArray()), ("status", (long)c.Status))).ToArray()),
         ("result", FlowMap.Of(("status", (long)Status), ("changed", Changed), ("memento", Memento),
-            ("markers", Markers.Select(m => (object?)MarkerMap(m)).ToArray()))),
+            ("markers", Markers.Select(m => (object?)MarkerJson.ToMap(m)).ToArray()))),
         ("output", FlowMap.Of(("changed", Changed), ("output", Output.Select(o => (object?)o.ToMap()).ToArray()))),
         ("logfile", LogFile),
         ("session", Session),
         ("reason", Reason));
-
-    private static FlowMap MarkerMap(TaskMarker m) => FlowMap.Of(
-        ("severity", m.Severity.ToString().ToLowerInvariant()),
-        ("msg", m.Message),
-        ("loc", m.Path is null ? null : FlowMap.Of(("path", m.Path), ("line", (long)m.Line), ("pos", (long)m.Column))));
 
     /// <summary>Reads the map form; null when it is not an exec-data record.</summary>
     public static ExecData? FromMap(object? value)
@@ -88,18 +83,11 @@ public sealed record ExecData
             Status = (int)(result.GetValueOrDefault("status") as long? ?? 1),
             Changed = result.GetValueOrDefault("changed") as bool? ?? true,
             Memento = result.GetValueOrDefault("memento"),
-            Markers = (result.GetValueOrDefault("markers") as IReadOnlyList<object?> ?? []).OfType<FlowMap>().Select(ReadMarker).ToList(),
+            Markers = (result.GetValueOrDefault("markers") as IReadOnlyList<object?> ?? []).OfType<FlowMap>().Select(MarkerJson.FromMap).ToList(),
             Output = output.OfType<FlowMap>().Select(DataItem.FromMap).OfType<DataItem>().ToList(),
             LogFile = m.GetValueOrDefault("logfile") as string,
             Session = m.GetValueOrDefault("session") as string,
             Reason = m.GetValueOrDefault("reason") as string,
         };
-    }
-
-    private static TaskMarker ReadMarker(FlowMap m)
-    {
-        var sev = (m.GetValueOrDefault("severity") as string) switch { "error" => MarkerSeverity.Error, "warning" => MarkerSeverity.Warning, _ => MarkerSeverity.Info };
-        var loc = m.GetValueOrDefault("loc") as FlowMap;
-        return new TaskMarker(sev, m.GetValueOrDefault("msg") as string ?? "", loc?.GetValueOrDefault("path") as string, (int)(loc?.GetValueOrDefault("line") as long? ?? -1), (int)(loc?.GetValueOrDefault("pos") as long? ?? -1));
     }
 }

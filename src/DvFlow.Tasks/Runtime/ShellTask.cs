@@ -117,9 +117,7 @@ public sealed class ShellTask(string shell, string body) : ITaskImplementation
             n++;
             if (line.Trim().Length == 0) continue;
             if (!JsonValues.TryParse(line, out var v) || v is not FlowMap m) { Warn(result, $"Malformed DFM_MARKERS line {n}"); continue; }
-            var sev = (m.GetValueOrDefault("severity") as string)?.ToLowerInvariant() switch { "error" => MarkerSeverity.Error, "warning" => MarkerSeverity.Warning, _ => MarkerSeverity.Info };
-            var loc = m.GetValueOrDefault("loc") as FlowMap;
-            result.Markers.Add(new TaskMarker(sev, m.GetValueOrDefault("msg") as string ?? "", loc?.GetValueOrDefault("path") as string, (int)(loc?.GetValueOrDefault("line") as long? ?? -1), (int)(loc?.GetValueOrDefault("pos") as long? ?? -1)));
+            result.Markers.Add(MarkerJson.FromMap(m));
         }
         var mementoFile = Path.Combine(rd, "dfm.memento.out.json");
         if (File.Exists(mementoFile))
