@@ -1,5 +1,5 @@
 using System.Text;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 using DvFlow.Tasks.Runtime.CSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,7 +22,7 @@ public sealed class InlineCompiler : IInlineCSharpCompiler
         using System.Threading.Tasks;
         using DvFlow.Model.Dataflow;
         using DvFlow.Model.Expressions;
-        using DvFlow.Tasks.Runtime.Api;
+        using DvFlow.TaskApi;
 
         public static class DvFlowInline
         {

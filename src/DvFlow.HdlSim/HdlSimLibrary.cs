@@ -1,6 +1,6 @@
 using DvFlow.HdlSim.Icarus;
 using DvFlow.HdlSim.Verilator;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 [assembly: TaskLibrary(typeof(DvFlow.HdlSim.HdlSimLibrary))]
 

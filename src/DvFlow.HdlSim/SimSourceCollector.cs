@@ -1,5 +1,5 @@
 using DvFlow.Model.Dataflow;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim;
 

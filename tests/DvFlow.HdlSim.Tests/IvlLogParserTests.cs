@@ -1,5 +1,5 @@
 using DvFlow.HdlSim.Logs;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim.Tests;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using DvFlow.Model.Dataflow;
 using DvFlow.Model.Expressions;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace MyTasks;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using DvFlow.Model.Dataflow;
 using DvFlow.Model.Expressions;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace MyTasks;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim.Logs;
 

@@ -1,5 +1,5 @@
 using DvFlow.Tasks.Runtime;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

@@ -1,4 +1,4 @@
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 using DvFlow.Tasks.Std;
 
 namespace DvFlow.Tasks.Runtime;

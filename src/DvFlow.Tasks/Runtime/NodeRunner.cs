@@ -2,7 +2,7 @@ using DvFlow.Model.Dataflow;
 using DvFlow.Model.Definitions;
 using DvFlow.Model.Expressions;
 using DvFlow.Model.Graph;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Runtime;
 

@@ -3,7 +3,7 @@ using System.Text;
 using DvFlow.Model.Dataflow;
 using DvFlow.Model.Expressions;
 using DvFlow.Model.Values;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Runtime;
 

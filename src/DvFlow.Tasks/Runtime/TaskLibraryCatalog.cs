@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Runtime;
 

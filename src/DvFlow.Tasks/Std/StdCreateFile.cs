@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DvFlow.Model.Expressions;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Std;
 

@@ -1,6 +1,6 @@
 using DvFlow.Model.Dataflow;
 using DvFlow.Model.Expressions;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace DvFlow.Tasks.Std;

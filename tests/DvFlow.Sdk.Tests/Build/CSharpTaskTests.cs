@@ -10,7 +10,7 @@ public class CSharpTaskTests(SdkFeed feed)
     private const string Library = """
         using DvFlow.Model.Dataflow;
         using DvFlow.Model.Expressions;
-        using DvFlow.Tasks.Runtime.Api;
+        using DvFlow.TaskApi;
 
         namespace Lib;
 

@@ -1,5 +1,5 @@
 using DvFlow.Model.Expressions;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 using DvFlow.Tasks.Runtime.CSharp;
 
 namespace DvFlow.Sdk.Tests.Runtime;

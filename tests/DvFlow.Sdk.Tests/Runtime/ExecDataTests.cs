@@ -1,7 +1,7 @@
 using DvFlow.Model.Dataflow;
 using DvFlow.Model.Expressions;
 using DvFlow.Tasks.Runtime;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Sdk.Tests.Runtime;
 

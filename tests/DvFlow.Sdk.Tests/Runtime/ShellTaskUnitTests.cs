@@ -1,6 +1,6 @@
 using DvFlow.Model.Expressions;
 using DvFlow.Tasks.Runtime;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Sdk.Tests.Runtime;
 

@@ -13,7 +13,7 @@ public static class CSharpTestLibrary
             <ImplicitUsings>enable</ImplicitUsings>
           </PropertyGroup>
           <ItemGroup>
-            <Reference Include="DvFlow.Tasks" HintPath="$(DvFlowTasksAssembly)" Private="false" />
+            <Reference Include="DvFlow.TaskApi" HintPath="$([System.IO.Path]::GetDirectoryName('$(DvFlowTasksAssembly)'))/DvFlow.TaskApi.dll" Private="false" />
             <Reference Include="DvFlow.Model" HintPath="$([System.IO.Path]::GetDirectoryName('$(DvFlowTasksAssembly)'))/DvFlow.Model.dll" Private="false" />
           </ItemGroup>
         </Project>

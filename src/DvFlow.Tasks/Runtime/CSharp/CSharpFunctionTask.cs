@@ -1,5 +1,5 @@
 using System.Reflection;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Runtime.CSharp;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Runtime.CSharp;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using DvFlow.Model.Expressions;
-using DvFlow.Tasks.Runtime.Api;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Runtime.CSharp;
 

@@ -1,7 +1,7 @@
 using DvFlow.Model.Dataflow;
 using DvFlow.Model.Expressions;
 
-namespace DvFlow.Tasks.Runtime.Api;
+namespace DvFlow.TaskApi;
 
 /// <summary>
 /// What a custom up-to-date check (<c>uptodate: Namespace.Type.Method</c>) receives. The check is a public

@@ -1,4 +1,4 @@
-namespace DvFlow.Tasks.Runtime.Api;
+namespace DvFlow.TaskApi;
 
 /// <summary>Severity of a <see cref="TaskMarker"/>.</summary>
 public enum MarkerSeverity

@@ -1,4 +1,4 @@
-namespace DvFlow.Tasks.Runtime.Api;
+namespace DvFlow.TaskApi;
 
 /// <summary>The implementation of a task kind (a std task, a shell, a simulator task...).</summary>
 public interface ITaskImplementation

@@ -1,4 +1,4 @@
-namespace DvFlow.Tasks.Runtime.Api;
+namespace DvFlow.TaskApi;
 
 /// <summary>One command for <see cref="TaskRunCtxt.ExecParallelAsync"/>: argv, log file (relative to the run directory), working directory and extra environment.</summary>
 public sealed record ExecCmd(IReadOnlyList<string> Cmd, string? LogFile = null, string? Cwd = null, IReadOnlyDictionary<string, string>? Env = null)

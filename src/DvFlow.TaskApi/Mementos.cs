@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DvFlow.Model.Values;
 
-namespace DvFlow.Tasks.Runtime.Api;
+namespace DvFlow.TaskApi;
 
 /// <summary>
 /// Converts mementos between a task's own types and the flow values stored in exec data, with

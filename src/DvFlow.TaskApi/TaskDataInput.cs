@@ -1,7 +1,7 @@
 using DvFlow.Model.Dataflow;
 using DvFlow.Model.Expressions;
 
-namespace DvFlow.Tasks.Runtime.Api;
+namespace DvFlow.TaskApi;
 
 /// <summary>What a task implementation receives: its name, directories, parameters, consumed inputs and previous memento.</summary>
 public sealed class TaskDataInput

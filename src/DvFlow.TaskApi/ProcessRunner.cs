@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace DvFlow.Tasks.Runtime;
+namespace DvFlow.TaskApi;
 
 /// <summary>Runs a process asynchronously, teeing its combined output to a log file, the build log and a line filter.</summary>
 public static class ProcessRunner

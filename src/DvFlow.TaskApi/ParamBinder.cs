@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using DvFlow.Model.Expressions;
 
-namespace DvFlow.Tasks.Runtime.CSharp;
+namespace DvFlow.TaskApi;
 
 /// <summary>
 /// Fills a class task's parameter object from the flow's parameter values: properties match parameter

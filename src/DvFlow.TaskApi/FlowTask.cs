@@ -1,4 +1,4 @@
-namespace DvFlow.Tasks.Runtime.Api;
+namespace DvFlow.TaskApi;
 
 /// <summary>
 /// Base of class tasks (the C# analogue of dfm's <c>PyTask</c>): derive from <see cref="FlowTask{TParams}"/>,
@@ -43,6 +43,6 @@ public abstract class FlowTask<TParams> : FlowTask where TParams : class, new()
     internal override void Bind(TaskRunCtxt ctxt, TaskDataInput input)
     {
         base.Bind(ctxt, input);
-        Params = CSharp.ParamBinder.Bind<TParams>(input.Params);
+        Params = ParamBinder.Bind<TParams>(input.Params);
     }
 }

@@ -1,6 +1,5 @@
-using DvFlow.Tasks.Runtime.Api;
 
-namespace DvFlow.Tasks.Runtime;
+namespace DvFlow.TaskApi;
 
 /// <summary>Where the runner reports: the MSBuild log in the SDK, a list in tests.</summary>
 public interface IRunLog

@@ -1,6 +1,6 @@
 using DvFlow.Model.Dataflow;
 
-namespace DvFlow.Tasks.Runtime.Api;
+namespace DvFlow.TaskApi;
 
 /// <summary>What a task implementation returns: status (0 = success), whether its output changed, output items, markers and a memento.</summary>
 public sealed class TaskDataResult

@@ -1,4 +1,4 @@
-namespace DvFlow.Tasks.Runtime.Api;
+namespace DvFlow.TaskApi;
 
 /// <summary>
 /// Optional for an <see cref="ITaskImplementation"/> whose work depends on files the runner cannot see

@@ -1,6 +1,6 @@
 using DvFlow.Model.Expressions;
 
-namespace DvFlow.Tasks.Runtime.Api;
+namespace DvFlow.TaskApi;
 
 /// <summary>
 /// The runner's services for a task implementation: its directories, environment, log, and process

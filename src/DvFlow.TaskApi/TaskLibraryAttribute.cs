@@ -1,4 +1,4 @@
-namespace DvFlow.Tasks.Runtime.Api;
+namespace DvFlow.TaskApi;
 
 /// <summary>Marks an assembly as a task library and names its <see cref="ITaskLibrary"/> type (which needs a public parameterless constructor).</summary>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
