@@ -11,10 +11,12 @@ shift || true
 [ -d "$here/$sample" ] || { echo "no sample '$sample'; samples: $(ls -d "$here"/*/ | xargs -n1 basename | tr '\n' ' ')" >&2; exit 2; }
 
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props" | head -1)"
-echo "== packing DvFlow.Sdk $version"
-dotnet pack "$repo/src/DvFlow.Sdk/DvFlow.Sdk.csproj" -c Release -o "$repo/artifacts/packages" -nologo -v:q
-# NuGet caches SDK packages by version; drop the cached copy so this build uses the package just packed.
-rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/dvflow.sdk/$version"
+echo "== packing DvFlow.Sdk, DvFlow.TaskApi and DvFlow.HdlSim $version"
+for p in DvFlow.Sdk DvFlow.TaskApi DvFlow.HdlSim; do
+  dotnet pack "$repo/src/$p/$p.csproj" -c Release -o "$repo/artifacts/packages" -nologo -v:q
+  # NuGet caches packages by version; drop the cached copy so this build uses the package just packed.
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$(echo "$p" | tr '[:upper:]' '[:lower:]')/$version"
+done
 
 if [ -f "$here/$sample/requires.txt" ]; then
   missing=()
@@ -27,6 +29,11 @@ if [ -f "$here/$sample/requires.txt" ]; then
     sudo=""; [ "$(id -u)" = "0" ] || sudo="sudo"
     $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}"
   fi
+fi
+
+if [ -x "$here/$sample/prepare.sh" ]; then
+  echo "== samples/$sample/prepare.sh"
+  "$here/$sample/prepare.sh"
 fi
 
 echo "== dotnet build samples/$sample $*"

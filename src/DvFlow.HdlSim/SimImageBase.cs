@@ -1,6 +1,5 @@
 using DvFlow.HdlSim.Logs;
 using DvFlow.TaskApi;
-using DvFlow.Tasks.Std;
 
 namespace DvFlow.HdlSim;
 

@@ -49,7 +49,12 @@ internal static class BuildCaches
         var libraries = taskLibraries.Select(i => i.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList();
         return GetOrAdd(engine, "DvFlow.Implementations:" + plan.RunRoot + "|" + string.Join("|", libraries), () =>
         {
-            var impls = ImplementationRegistry.WithInstalledLibraries(problem);
+            // Libraries name their built-in implementations (shell: builtin) with [TaskLibrary]; loading them here costs
+            // nothing extra, as their shell: csharp tasks would load them anyway.
+            var errors = new List<string>();
+            var assemblies = TaskLibraries(engine).Load(libraries, errors);
+            errors.ForEach(problem);
+            var impls = ImplementationRegistry.With(TaskLibraryCatalog.FromAssemblies(assemblies, problem));
             impls.CSharp = CSharpResolver(engine, libraries, Path.Combine(plan.RunRoot, Runtime.CSharp.InlineCSharp.CacheFolder));
             return impls;
         });

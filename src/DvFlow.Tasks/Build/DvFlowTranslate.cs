@@ -66,7 +66,9 @@ public sealed class DvFlowTranslate : FlowLoadingTask
         var plan = FlowPlanBuilder.Build(graph, root.Name, ProjectDirectory);
         var defaults = root.OrderedTasks.Where(t => (t.Def.Scope & TaskScope.Root) != 0).Select(t => t.FullName).ToList();
         var inputs = model.InputFiles.ToList();
-        var targets = TargetsWriter.Write(plan, inputs, defaults, planPath).Replace("</Project>",
+        // A changed set of restored packages may change what imports resolve to.
+        if (!string.IsNullOrEmpty(ProjectAssetsFile)) inputs.Add(Path.GetFullPath(ProjectAssetsFile));
+        var targets = TargetsWriter.Write(plan, inputs, defaults, planPath, Plugins()).Replace("</Project>",
             $"  <PropertyGroup>\n    <DvFlowGeneratedFingerprint>{fingerprint}</DvFlowGeneratedFingerprint>\n  </PropertyGroup>\n</Project>");
         Directory.CreateDirectory(IntermediateDirectory);
         var wrotePlan = WriteIfChanged(planPath, FlowPlanJson.Write(plan));

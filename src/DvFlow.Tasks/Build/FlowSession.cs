@@ -21,7 +21,11 @@ internal static class FlowSession
         return list;
     }
 
-    public static PackageRegistry Registry(ITaskItem[]? packagePaths, ITaskItem[]? packageMaps, Action<string> warn)
+    /// <summary>
+    /// The packages a flow can import, first found first: the project's package paths and map files, the
+    /// <c>DV_FLOW_PATH</c> directories, then the packages of NuGet plugin packages.
+    /// </summary>
+    public static PackageRegistry Registry(ITaskItem[]? packagePaths, ITaskItem[]? packageMaps, IReadOnlyList<FlowPlugin> plugins, Action<string> warn)
     {
         var reg = new PackageRegistry();
         foreach (var m in packageMaps ?? [])
@@ -39,8 +43,9 @@ internal static class FlowSession
         if (!string.IsNullOrEmpty(env))
             foreach (var dir in env.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
                 reg.AddSearchDirectory(dir);
-        // Installed task libraries' packages come last, so a project can shadow them with its own copy.
-        reg.AddSearchDirectory(TaskLibraryCatalog.PackagesDirectory());
+        // Plugins come last, so a project can shadow a plugin's package with its own copy.
+        foreach (var plugin in plugins)
+            if (plugin.PackagesDirectory is not null) reg.AddSearchDirectory(plugin.PackagesDirectory);
         return reg;
     }
 }

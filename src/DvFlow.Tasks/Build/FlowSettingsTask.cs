@@ -16,6 +16,14 @@ public abstract class FlowSettingsTask : Microsoft.Build.Utilities.Task
     public ITaskItem[]? PackagePaths { get; set; }
     /// <summary>Package map files.</summary>
     public ITaskItem[]? PackageMaps { get; set; }
+    /// <summary>NuGet's <c>project.assets.json</c> of the flow project: its packages with a <c>dvflow/</c> folder are plugins.</summary>
+    public string? ProjectAssetsFile { get; set; }
+
+    private IReadOnlyList<FlowPlugin>? _plugins;
+
+    /// <summary>The plugin packages NuGet restored for the project.</summary>
+    protected IReadOnlyList<FlowPlugin> Plugins(bool quiet = false)
+        => _plugins ??= NuGetPlugins.Read(ProjectAssetsFile, quiet ? _ => { } : w => Log.LogWarning(w));
 
     /// <summary>The selected config, or null.</summary>
     protected string? SelectedConfig => string.IsNullOrWhiteSpace(Config) ? null : Config.Trim();
@@ -25,5 +33,5 @@ public abstract class FlowSettingsTask : Microsoft.Build.Utilities.Task
 
     /// <summary>The package registry; problems in map files are warnings (or silent when <paramref name="quiet"/>).</summary>
     protected DvFlow.Model.Loading.PackageRegistry CollectRegistry(bool quiet = false)
-        => FlowSession.Registry(PackagePaths, PackageMaps, quiet ? _ => { } : w => Log.LogWarning(w));
+        => FlowSession.Registry(PackagePaths, PackageMaps, Plugins(quiet), quiet ? _ => { } : w => Log.LogWarning(w));
 }

@@ -14,7 +14,13 @@ namespace DvFlow.Tasks.Build;
 public static class TargetsWriter
 {
     /// <summary>The generated file's content.</summary>
-    public static string Write(FlowPlan plan, IReadOnlyCollection<string> inputFiles, IReadOnlyList<string> defaultTasks, string planFile)
+    /// <param name="plan">The plan.</param>
+    /// <param name="inputFiles">What translation read: flow files become DvFlowInput items.</param>
+    /// <param name="defaultTasks">The tasks Build runs.</param>
+    /// <param name="planFile">The plan file the runner reads.</param>
+    /// <param name="plugins">Plugin packages: their task assemblies become DvFlowTaskLibrary items beside the project's own.</param>
+    public static string Write(FlowPlan plan, IReadOnlyCollection<string> inputFiles, IReadOnlyList<string> defaultTasks, string planFile,
+        IReadOnlyList<FlowPlugin> plugins)
     {
         var sb = new StringBuilder(plan.Nodes.Count * 600 + 4096);
         sb.AppendLine("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
@@ -29,6 +35,9 @@ public static class TargetsWriter
         sb.AppendLine("  <ItemGroup>");
         foreach (var f in inputFiles.Where(f => !f.EndsWith(Path.DirectorySeparatorChar) && !f.StartsWith('<') && File.Exists(f)))
             sb.AppendLine($"    <DvFlowInput Include=\"{X(f)}\" />");
+        foreach (var p in plugins)
+            foreach (var a in p.TaskAssemblies)
+                sb.AppendLine($"    <DvFlowTaskLibrary Include=\"{X(a)}\" DvFlowPlugin=\"{X(p.Id)}\" />");
         sb.AppendLine("  </ItemGroup>");
 
         var heavyBelow = HeavyBelow(plan);

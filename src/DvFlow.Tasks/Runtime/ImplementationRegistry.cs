@@ -26,11 +26,11 @@ public sealed class ImplementationRegistry
         return this;
     }
 
-    /// <summary>The std implementations plus those of the task libraries installed next to the task assembly.</summary>
-    public static ImplementationRegistry WithInstalledLibraries(Action<string> problem)
+    /// <summary>The std implementations plus those of <paramref name="libraries"/>.</summary>
+    public static ImplementationRegistry With(IEnumerable<ITaskLibrary> libraries)
     {
         var reg = new ImplementationRegistry();
-        foreach (var lib in TaskLibraryCatalog.Load(null, problem)) reg.AddLibrary(lib);
+        foreach (var lib in libraries) reg.AddLibrary(lib);
         return reg;
     }
 

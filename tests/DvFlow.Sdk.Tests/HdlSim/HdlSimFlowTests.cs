@@ -36,7 +36,7 @@ public class HdlSimFlowTests(SdkFeed feed)
                 uses: hdlsim.vlt.SimRun
                 needs: [img]
                 with: {trace: true, plusargs: [seed=5]}
-            """);
+            """, FlowProject.HdlSimReference);
         p.Write("src/dpi.c", """
             /* Verilator compiles C sources as C++: DPI functions need C linkage. */
             #ifdef __cplusplus
@@ -94,7 +94,7 @@ public class HdlSimFlowTests(SdkFeed feed)
               - root: run
                 uses: sim.SimRun
                 needs: [img]
-            """);
+            """, FlowProject.HdlSimReference);
         // $error does not stop Icarus, and $finish exits with status 0: only the log shows the failure.
         p.Write("t.sv", """
             module t;
@@ -123,7 +123,7 @@ public class HdlSimFlowTests(SdkFeed feed)
               - root: img
                 uses: hdlsim.vlt.SimImage
                 with: {top: [t]}
-            """);
+            """, FlowProject.HdlSimReference);
         var r = p.Build();
         Assert.False(r.Succeeded, r.Describe());
         r.AssertOutputContains("no Verilog or SystemVerilog sources among the inputs");

@@ -29,6 +29,9 @@ public sealed class FlowProject : IDisposable
         if (flowYaml.Length > 0) Write("flow.yaml", flowYaml);
     }
 
+    /// <summary>A project body referencing the DvFlow.HdlSim plugin (the hdlsim packages) at the SDK's version.</summary>
+    public const string HdlSimReference = "<ItemGroup><PackageReference Include=\"DvFlow.HdlSim\" Version=\"$(DvFlowSdkVersion)\" /></ItemGroup>";
+
     public string Dir { get; }
     public string ProjectFile { get; }
     public string RunDir => Path.Combine(Dir, "rundir");

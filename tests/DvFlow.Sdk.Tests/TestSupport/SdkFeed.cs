@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace DvFlow.Sdk.Tests.TestSupport;
 
 /// <summary>
-/// Packs DvFlow.Sdk once per test run into a private feed, with a version unique to the run so that
+/// Packs DvFlow.Sdk (with DvFlow.TaskApi and the DvFlow.HdlSim plugin) once per test run into a private feed, with a version unique to the run so that
 /// no NuGet cache can serve an older build, and a private NuGet packages folder.
 /// </summary>
 public sealed class SdkFeed : IDisposable
@@ -17,8 +17,11 @@ public sealed class SdkFeed : IDisposable
         Directory.CreateDirectory(Feed);
         Version = "0.1.0-t" + DateTime.UtcNow.ToString("MMddHHmmss");
         var config = Environment.GetEnvironmentVariable("DVFLOW_TEST_CONFIGURATION") ?? BuildConfiguration;
-        var r = Dotnet.Run(RepoRoot, ["pack", Path.Combine(RepoRoot, "src", "DvFlow.Sdk", "DvFlow.Sdk.csproj"), "-c", config, "-o", Feed, $"-p:Version={Version}", "-nologo"], null, TimeSpan.FromMinutes(10));
-        if (r.ExitCode != 0) throw new InvalidOperationException("packing DvFlow.Sdk failed:\n" + r.Output);
+        foreach (var project in Packages_)
+        {
+            var r = Dotnet.Run(RepoRoot, ["pack", Path.Combine(RepoRoot, "src", project, project + ".csproj"), "-c", config, "-o", Feed, $"-p:Version={Version}", "-nologo"], null, TimeSpan.FromMinutes(10));
+            if (r.ExitCode != 0) throw new InvalidOperationException($"packing {project} failed:\n" + r.Output);
+        }
     }
 
 #if DEBUG
@@ -26,6 +29,9 @@ public sealed class SdkFeed : IDisposable
 #else
     private const string BuildConfiguration = "Release";
 #endif
+
+    /// <summary>The packages 'dotnet pack' produces at the repository root: the SDK, the task API and the hdlsim plugin.</summary>
+    private static readonly string[] Packages_ = ["DvFlow.Sdk", "DvFlow.TaskApi", "DvFlow.HdlSim"];
 
     public string RepoRoot { get; }
     public string Root { get; }

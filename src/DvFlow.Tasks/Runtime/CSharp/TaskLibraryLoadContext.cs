@@ -18,6 +18,9 @@ internal sealed class TaskLibraryLoadContext(string path, AssemblyLoadContext sd
 {
     private readonly string _dir = Path.GetDirectoryName(path)!;
 
+    /// <summary>The folder below a library's folder that may hold its private dependencies.</summary>
+    public const string DependenciesFolder = "lib";
+
     protected override Assembly? Load(AssemblyName name)
     {
         var shared = sdk.Assemblies.FirstOrDefault(a => a.GetName().Name == name.Name);
@@ -25,8 +28,10 @@ internal sealed class TaskLibraryLoadContext(string path, AssemblyLoadContext sd
         var sdkDir = Path.GetDirectoryName(typeof(TaskLibraryLoadContext).Assembly.Location);
         if (sdkDir is not null && File.Exists(Path.Combine(sdkDir, name.Name + ".dll")))
             return sdk.LoadFromAssemblyName(name);
-        var local = Path.Combine(_dir, name.Name + ".dll");
+        // Private dependencies sit beside the library, or in lib/ below it (plugin packages keep only task libraries at the top).
+        foreach (var local in new[] { Path.Combine(_dir, name.Name + ".dll"), Path.Combine(_dir, DependenciesFolder, name.Name + ".dll") })
+            if (File.Exists(local)) return LoadFromAssemblyPath(local);
         // Framework assemblies fall through to the default context.
-        return File.Exists(local) ? LoadFromAssemblyPath(local) : null;
+        return null;
     }
 }

@@ -1,7 +1,7 @@
 using DvFlow.Model.Dataflow;
 using DvFlow.Model.Expressions;
 
-namespace DvFlow.Tasks.Std;
+namespace DvFlow.TaskApi;
 
 /// <summary>Builds std.FileSet items with the field order dfm uses.</summary>
 public static class FileSetItem
