@@ -421,7 +421,7 @@ public sealed class FlowLoader
                 {
                     var hint = imp.IsPath ? "" : NameSuggester.Hint(target, _options.Registry.PackageNames.Concat(_packages.Keys));
                     _diag.Error(DiagnosticCodes.ImportNotFound,
-                        $"import '{target}' not found: it is not an installed package{hint}, and no flow file exists at '{target}' relative to '{Path.GetDirectoryName(imp.ImportingFile)}' or the project root '{_projectRoot}'",
+                        $"import '{target}' not found: no package of that name is known{hint} (package paths and maps, DV_FLOW_PATH, plugin packages added with PackageReference), and no flow file exists at '{target}' relative to '{Path.GetDirectoryName(imp.ImportingFile)}' or the project root '{_projectRoot}'",
                         imp.Location);
                     continue;
                 }

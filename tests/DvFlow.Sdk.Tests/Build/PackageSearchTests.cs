@@ -43,4 +43,29 @@ public class PackageSearchTests(SdkFeed feed)
         r.AssertOutputContains("mapped_lib.Hello: hello from mapped_lib");
         r.AssertOutputContains("found_lib.Hello: hello from found_lib");
     }
+
+    [Fact]
+    public void PackagesInDvFlowPathDirectoriesAreImportableByName()
+    {
+        using var p = new FlowProject(feed, """
+            package:
+              name: app
+              imports:
+              - name: env_lib
+              tasks:
+              - root: hi
+                needs: [env_lib.Hello]
+            """);
+        p.Write("elsewhere/one/env_lib/flow.yaml", string.Format(Lib, "env_lib"));
+        p.Environment["DV_FLOW_PATH"] = Path.Combine(p.Dir, "nowhere") + Path.PathSeparator + Path.Combine(p.Dir, "elsewhere", "one");
+        var r = p.Build("-t:hi");
+        Assert.True(r.Succeeded, r.Describe());
+        r.AssertOutputContains("env_lib.Hello: hello from env_lib");
+
+        // Without the variable the package is not found, and the error names the import.
+        p.Environment.Remove("DV_FLOW_PATH");
+        var missing = p.Build("-t:hi");
+        Assert.False(missing.Succeeded);
+        missing.AssertOutputMatches(@"flow\.yaml\(4,\d+\): error DVF\d+: .*env_lib");
+    }
 }

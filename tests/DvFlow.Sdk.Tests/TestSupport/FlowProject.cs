@@ -33,6 +33,13 @@ public sealed class FlowProject : IDisposable
     public const string HdlSimReference = "<ItemGroup><PackageReference Include=\"DvFlow.HdlSim\" Version=\"$(DvFlowSdkVersion)\" /></ItemGroup>";
 
     public string Dir { get; }
+
+    /// <summary>Environment variables every build of this project gets.</summary>
+    public Dictionary<string, string> Environment { get; } = new();
+
+    /// <summary>Runs another dotnet command in the project folder with the test's NuGet packages folder.</summary>
+    public ProcessResult RunDotnet(params string[] args)
+        => Dotnet.Run(Dir, args, new Dictionary<string, string>(Environment) { ["NUGET_PACKAGES"] = _feed.Packages }, TimeSpan.FromMinutes(10));
     public string ProjectFile { get; }
     public string RunDir => Path.Combine(Dir, "rundir");
 
@@ -57,7 +64,8 @@ public sealed class FlowProject : IDisposable
         var binlog = Path.Combine(Dir, $"build{n}.binlog");
         var all = new List<string> { verb, ProjectFile, $"-bl:{binlog}", "-nologo", "-v:n" };
         all.AddRange(args);
-        var r = Dotnet.Run(Dir, all, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _feed.Packages }, TimeSpan.FromMinutes(10));
+        var env = new Dictionary<string, string>(Environment) { ["NUGET_PACKAGES"] = _feed.Packages };
+        var r = Dotnet.Run(Dir, all, env, TimeSpan.FromMinutes(10));
         return new BuildRun(r, binlog);
     }
 

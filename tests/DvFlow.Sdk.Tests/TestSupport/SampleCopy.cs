@@ -12,7 +12,7 @@ public static class SampleCopy
         {
             var rel = Path.GetRelativePath(src, f);
             // Build products of the sample (and of its C# projects) are not part of it.
-            if (rel.Split(Path.DirectorySeparatorChar).Any(part => part is "rundir" or "obj" or "bin")) continue;
+            if (rel.Split(Path.DirectorySeparatorChar).Any(part => part is "rundir" or "obj" or "bin" or "feed")) continue;
             var dest = Path.Combine(p.Dir, rel);
             Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
             File.Copy(f, dest, overwrite: true);
