@@ -35,8 +35,8 @@ internal static class BuildCaches
         => GetOrAdd(engine, "DvFlow.Results:" + Path.GetFullPath(planFile) + ":" + session,
             () => new System.Collections.Concurrent.ConcurrentDictionary<string, NodeResult>(StringComparer.Ordinal));
 
-    /// <summary>Exec-data reads, cached for the build.</summary>
-    public static ExecDataStore Store(IBuildEngine4 engine) => GetOrAdd(engine, "DvFlow.ExecDataStore", () => new ExecDataStore());
+    /// <summary>Exec data of the build: reads cached, writes behind (MSBuild disposes the store, flushing it, when the build ends).</summary>
+    public static ExecDataStore Store(IBuildEngine4 engine) => GetOrAdd(engine, "DvFlow.ExecDataStore", () => new ExecDataStore(writeBehind: true));
 
     /// <summary>The user task libraries loaded in this build (one set per MSBuild node process and build).</summary>
     /// <remarks>Two tasks racing here each get a set; both are correct, one is merely loaded twice.</remarks>

@@ -63,7 +63,7 @@ public sealed class NodeRunner
         if (!node.Enabled)
         {
             if (prev is null || prev.Output.Count > 0 || prev.Status != 0)
-                _store.Write(new ExecData { Name = node.Name, RunDir = node.RunDir, SrcDir = node.SrcDir, Params = node.Params, Needs = node.Needs, Reason = "iff is false", Session = _options.Session });
+                _store.Write(new ExecData { Name = node.Name, RunDir = node.RunDir, SrcDir = node.SrcDir, Params = node.Params, Needs = node.Needs, Reason = "iff is false", Session = _options.Session }, durable: node.Shared);
             _log.Message($"{node.Name}: skipped (iff is false)");
             return new NodeOutcome(true, [], false, true, "iff is false", null);
         }
@@ -84,7 +84,7 @@ public sealed class NodeRunner
                 {
                     Name = node.Name, RunDir = node.RunDir, SrcDir = node.SrcDir, Params = node.Params, Needs = node.Needs,
                     Output = output, Changed = true, Session = _options.Session, Reason = prev is null ? "first run" : "inputs changed",
-                });
+                }, durable: node.Shared);
             return Done(node, output, !same, same, same ? "unchanged" : "routed inputs", log: false);
         }
 
@@ -154,8 +154,9 @@ public sealed class NodeRunner
     {
         var impl = _impls.Resolve(node, out var error);
         if (impl is null) return Fail(node, error!);
-        Directory.CreateDirectory(node.RunDir);
-        _store.Invalidate(node.RunDir, node.Name);
+        // Built-ins that write no files leave the directory to the exec data writer.
+        if (impl is not IWritesNoFiles) Directory.CreateDirectory(node.RunDir);
+        if (prev is not null || File.Exists(ExecDataStore.PathOf(node.RunDir, node.Name))) _store.Invalidate(node.RunDir, node.Name);
 
         var ctxt = new TaskRunCtxt(node.Name, node.RunDir, node.SrcDir, () => BuildEnvironment(consumed), _log, _options.MaxParallel, cancel) { Params = node.Params };
         var input = new TaskDataInput(node.Name, node.RunDir, node.SrcDir, node.Params, consumed, changed, prev?.Status == 0 ? prev.Memento : null);
@@ -185,7 +186,7 @@ public sealed class NodeRunner
             Name = node.Name, SrcDir = node.SrcDir, RunDir = node.RunDir, Params = node.Params, InputsSignature = signature,
             Needs = node.Needs, Commands = ctxt.Commands, Status = result.Status, Changed = result.Changed,
             Memento = Mementos.ToFlowValue(result.Memento), Markers = markers, Output = output, LogFile = logFile, Session = _options.Session, Reason = reason,
-        });
+        }, durable: node.Shared);
         if (result.Status != 0)
         {
             var where = logFile is null ? "" : $"; see the log {Path.Combine(node.RunDir, logFile)}";

@@ -2,6 +2,8 @@ using DvFlow.Model.Expressions;
 using DvFlow.TaskApi;
 using Microsoft.Extensions.FileSystemGlobbing;
 
+using DvFlow.Tasks.Runtime;
+
 namespace DvFlow.Tasks.Std;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace DvFlow.Tasks.Std;
 /// Unlike dfm, <c>**</c> matches any number of directories; results are sorted for stable builds.
 /// An include pattern that matches nothing is an error, as in dfm.
 /// </summary>
-public sealed class StdFileSet : ITaskImplementation
+public sealed class StdFileSet : ITaskImplementation, IWritesNoFiles
 {
     /// <inheritdoc />
     public Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)

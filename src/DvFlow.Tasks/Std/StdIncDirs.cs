@@ -1,9 +1,10 @@
 using DvFlow.TaskApi;
+using DvFlow.Tasks.Runtime;
 
 namespace DvFlow.Tasks.Std;
 
 /// <summary>std.IncDirs: for each consumed input with a basedir and filetype, a std.FileSet whose include directory is that basedir.</summary>
-public sealed class StdIncDirs : ITaskImplementation
+public sealed class StdIncDirs : ITaskImplementation, IWritesNoFiles
 {
     /// <inheritdoc />
     public Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)

@@ -1,9 +1,10 @@
 using DvFlow.TaskApi;
+using DvFlow.Tasks.Runtime;
 
 namespace DvFlow.Tasks.Std;
 
 /// <summary>std.Message: prints <c>msg</c> to the build log as "task: msg".</summary>
-public sealed class StdMessage : ITaskImplementation
+public sealed class StdMessage : ITaskImplementation, IWritesNoFiles
 {
     /// <inheritdoc />
     public Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)

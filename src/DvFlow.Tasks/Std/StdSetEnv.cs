@@ -3,6 +3,8 @@ using DvFlow.Model.Expressions;
 using DvFlow.TaskApi;
 using Microsoft.Extensions.FileSystemGlobbing;
 
+using DvFlow.Tasks.Runtime;
+
 namespace DvFlow.Tasks.Std;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace DvFlow.Tasks.Std;
 /// direct dependents' processes see. Values with glob characters are expanded relative to the flow
 /// file's directory (several matches are joined with the path separator), as in dfm.
 /// </summary>
-public sealed class StdSetEnv : ITaskImplementation
+public sealed class StdSetEnv : ITaskImplementation, IWritesNoFiles
 {
     /// <summary>The std.Env type name.</summary>
     public const string EnvType = "std.Env";

@@ -1,11 +1,12 @@
 using DvFlow.Model.Dataflow;
 using DvFlow.Model.Expressions;
 using DvFlow.TaskApi;
+using DvFlow.Tasks.Runtime;
 
 namespace DvFlow.Tasks.Std;
 
 /// <summary>std.SetFileType: outputs a copy of each consumed std.FileSet with its filetype replaced.</summary>
-public sealed class StdSetFileType : ITaskImplementation
+public sealed class StdSetFileType : ITaskImplementation, IWritesNoFiles
 {
     /// <inheritdoc />
     public Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)

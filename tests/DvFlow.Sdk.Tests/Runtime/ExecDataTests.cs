@@ -47,6 +47,38 @@ public class ExecDataTests : IDisposable
     }
 
     [Fact]
+    public void AWriteBehindStoreServesRecordsAtOnceAndHasThemOnDiskWhenDisposed()
+    {
+        var dirs = Enumerable.Range(0, 200).Select(i => Path.Combine(_dir, "t" + i)).ToList();
+        using (var store = new ExecDataStore(writeBehind: true))
+        {
+            foreach (var (d, i) in dirs.Select((d, i) => (d, i)))
+            {
+                store.Write(new ExecData { Name = "p.t" + i, RunDir = d, Status = 0, Session = "s" });
+                Assert.Equal("s", store.Read(d, "p.t" + i)!.Session);
+            }
+        }
+        foreach (var (d, i) in dirs.Select((d, i) => (d, i)))
+            Assert.Equal("s", new ExecDataStore().Read(d, "p.t" + i)!.Session);
+        Assert.False(Directory.EnumerateFiles(_dir, "*.tmp", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public void InvalidatingAPendingRecordMeansItIsNeverWritten()
+    {
+        var path = ExecDataStore.PathOf(_dir, "p.t");
+        using (var store = new ExecDataStore(writeBehind: true))
+        {
+            // A durable write first, so there is an old record on disk, then a pending one that is invalidated.
+            store.Write(new ExecData { Name = "p.t", RunDir = _dir, Reason = "old" }, durable: true);
+            store.Write(new ExecData { Name = "p.t", RunDir = _dir, Reason = "new" });
+            store.Invalidate(_dir, "p.t");
+            Assert.Null(store.Read(_dir, "p.t"));
+        }
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public void TheInputSignatureChangesWhenANamedFileChanges()
     {
         var f = Path.Combine(_dir, "a.sv");
