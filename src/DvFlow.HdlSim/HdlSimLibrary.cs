@@ -1,4 +1,6 @@
 using DvFlow.HdlSim.Icarus;
+using DvFlow.HdlSim.Native;
+using DvFlow.HdlSim.Uvm;
 using DvFlow.HdlSim.Verilator;
 using DvFlow.TaskApi;
 
@@ -18,5 +20,11 @@ public sealed class HdlSimLibrary : ITaskLibrary
         ["hdlsim.ivl.SimLib"] = () => new SimLibPassthrough(),
         ["hdlsim.ivl.SimImage"] = () => new IvlSimImage(),
         ["hdlsim.ivl.SimRun"] = () => new IvlSimRun(),
+        ["hdlsim.vlt.SimLibDPI"] = () => new VltSimLibDpi(),
+        ["hdlsim.vlt.SimLibVPI"] = () => new VltSimLibVpi(),
+        ["hdlsim.vlt.SimLibUVM"] = () => new VltSimLibUvm(),
+        ["hdlsim.ivl.SimLibDPI"] = () => new IvlSimLibDpi(),
+        ["hdlsim.ivl.SimLibVPI"] = () => new IvlSimLibVpi(),
+        ["hdlsim.ivl.SimLibUVM"] = () => new IvlSimLibUvm(),
     };
 }
