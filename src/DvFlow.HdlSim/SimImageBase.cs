@@ -54,6 +54,7 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
         {
             if (parser.Parse(line) is { } marker) ctxt.AddMarker(marker);
         }).ConfigureAwait(false);
+        if (parser.Flush() is { } last) ctxt.AddMarker(last);
         if (result.Status == 0 && !File.Exists(image))
         {
             result.Status = 1;

@@ -25,6 +25,13 @@ public abstract class SimRunBase : ITaskImplementation
     /// <summary>The command running <paramref name="image"/>.</summary>
     protected abstract IReadOnlyList<string> Command(string image, SimRunOptions options);
 
+    /// <summary>
+    /// Runs the simulation command with output in <see cref="SimLog"/>. Simulators that need files of the
+    /// image beside the run (Xcelium's cds.lib, Questa's modelsim.ini) prepare them here first.
+    /// </summary>
+    protected virtual Task<int> ExecAsync(TaskRunCtxt ctxt, IReadOnlyList<string> argv, string imageDir, Action<string> logFilter)
+        => ctxt.ExecAsync(argv, SimLog, logFilter: logFilter);
+
     /// <inheritdoc />
     public async Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)
     {
@@ -56,13 +63,19 @@ public abstract class SimRunBase : ITaskImplementation
         var uvm = new UvmReportParser();
         var paths = SourcePathResolver.Load(imageDir);
         var logErrors = 0;
-        var exit = await ctxt.ExecAsync(argv, SimLog, logFilter: line =>
+        void Report(TaskMarker? marker)
         {
-            var marker = parser.Parse(line) ?? uvm.Parse(line);
             if (marker is null) return;
             if (marker.Severity == MarkerSeverity.Error) Interlocked.Increment(ref logErrors);
             ctxt.AddMarker(paths.Resolve(marker));
+        }
+        // Both parsers see every line: a multi-line parser may complete an earlier message on a UVM line.
+        var exit = await ExecAsync(ctxt, argv, imageDir, line =>
+        {
+            Report(parser.Parse(line));
+            Report(uvm.Parse(line));
         }).ConfigureAwait(false);
+        Report(parser.Flush());
 
         result.Status = exit;
         var reported = Math.Max(logErrors, uvm.SummaryErrors);
