@@ -26,8 +26,8 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
     /// <summary>Runs the build in the run directory; returns the exit status.</summary>
     protected abstract Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter);
 
-    /// <summary>The files the tool reports the image depends on (after a successful build).</summary>
-    protected abstract IEnumerable<string> ReportedDependencies(string runDir);
+    /// <summary>The files the image depends on besides its sources (after a successful build): those the tool reports, or included files.</summary>
+    protected abstract IEnumerable<string> ReportedDependencies(string runDir, SimSources sources);
 
     /// <summary>Problems with the sources this simulator cannot handle (reported as errors before building).</summary>
     protected virtual IEnumerable<string> Unsupported(SimSources sources) => [];
@@ -58,11 +58,11 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
         if (result.Status == 0 && !File.Exists(image))
         {
             result.Status = 1;
-            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{ToolName} finished but produced no image '{image}' (see {Path.Combine(input.RunDir, BuildLog)})"));
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{ToolName} finished but produced no image '{image}' (see the logs in {input.RunDir})"));
         }
         if (result.Status != 0) return result;
 
-        var deps = DependencySet.Capture(sources.HdlFiles.Concat(sources.CFiles).Concat(ReportedDependencies(input.RunDir)));
+        var deps = DependencySet.Capture(sources.HdlFiles.Concat(sources.CFiles).Concat(ReportedDependencies(input.RunDir, sources)));
         result.Memento = new ImageMemento(GetType().Name, deps).ToValue();
         await File.WriteAllLinesAsync(Path.Combine(input.RunDir, SourcePathResolver.SourceListFile), deps.Files.Select(f => f.Path)).ConfigureAwait(false);
         result.Output.Add(FileSetItem.Create("simDir", input.RunDir, [ImagePath]));

@@ -25,13 +25,6 @@ public abstract class SimRunBase : ITaskImplementation
     /// <summary>The command running <paramref name="image"/>.</summary>
     protected abstract IReadOnlyList<string> Command(string image, SimRunOptions options);
 
-    /// <summary>
-    /// Runs the simulation command with output in <see cref="SimLog"/>. Simulators that need files of the
-    /// image beside the run (Xcelium's cds.lib, Questa's modelsim.ini) prepare them here first.
-    /// </summary>
-    protected virtual Task<int> ExecAsync(TaskRunCtxt ctxt, IReadOnlyList<string> argv, string imageDir, Action<string> logFilter)
-        => ctxt.ExecAsync(argv, SimLog, logFilter: logFilter);
-
     /// <inheritdoc />
     public async Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)
     {
@@ -70,7 +63,7 @@ public abstract class SimRunBase : ITaskImplementation
             ctxt.AddMarker(paths.Resolve(marker));
         }
         // Both parsers see every line: a multi-line parser may complete an earlier message on a UVM line.
-        var exit = await ExecAsync(ctxt, argv, imageDir, line =>
+        var exit = await ctxt.ExecAsync(argv, SimLog, logFilter: line =>
         {
             Report(parser.Parse(line));
             Report(uvm.Parse(line));

@@ -20,5 +20,5 @@ public sealed class VltSimImage : SimImageBase
         => ctxt.ExecAsync(VltCommandLine.Build(sources, Environment.ProcessorCount), BuildLog, logFilter: logFilter);
 
     /// <inheritdoc />
-    protected override IEnumerable<string> ReportedDependencies(string runDir) => VltDepFile.Read(runDir);
+    protected override IEnumerable<string> ReportedDependencies(string runDir, SimSources sources) => VltDepFile.Read(runDir);
 }
