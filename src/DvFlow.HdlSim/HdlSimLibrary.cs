@@ -1,6 +1,8 @@
 using DvFlow.HdlSim.Icarus;
 using DvFlow.HdlSim.Questa;
 using DvFlow.HdlSim.Vcs;
+using DvFlow.HdlSim.Native;
+using DvFlow.HdlSim.Uvm;
 using DvFlow.HdlSim.Verilator;
 using DvFlow.HdlSim.Xcelium;
 using DvFlow.TaskApi;
@@ -36,5 +38,11 @@ public sealed class HdlSimLibrary : ITaskLibrary
         ["hdlsim.mti.SimLibUVM"] = () => new QuestaSimLibUvm(),
         ["hdlsim.mti.SimImage"] = () => new QuestaSimImage(),
         ["hdlsim.mti.SimRun"] = () => new QuestaSimRun(),
+        ["hdlsim.vlt.SimLibDPI"] = () => new VltSimLibDpi(),
+        ["hdlsim.vlt.SimLibVPI"] = () => new VltSimLibVpi(),
+        ["hdlsim.vlt.SimLibUVM"] = () => new VltSimLibUvm(),
+        ["hdlsim.ivl.SimLibDPI"] = () => new IvlSimLibDpi(),
+        ["hdlsim.ivl.SimLibVPI"] = () => new IvlSimLibVpi(),
+        ["hdlsim.ivl.SimLibUVM"] = () => new IvlSimLibUvm(),
     };
 }

@@ -62,7 +62,7 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
         }
         if (result.Status != 0) return result;
 
-        var deps = DependencySet.Capture(sources.HdlFiles.Concat(sources.CFiles).Concat(ReportedDependencies(input.RunDir, sources)));
+        var deps = DependencySet.Capture(sources.HdlFiles.Concat(sources.CFiles).Concat(sources.DpiLibs).Concat(sources.VpiLibs).Concat(ReportedDependencies(input.RunDir, sources)));
         result.Memento = new ImageMemento(GetType().Name, deps).ToValue();
         await File.WriteAllLinesAsync(Path.Combine(input.RunDir, SourcePathResolver.SourceListFile), deps.Files.Select(f => f.Path)).ConfigureAwait(false);
         result.Output.Add(FileSetItem.Create("simDir", input.RunDir, [ImagePath]));

@@ -26,6 +26,8 @@ public static class SimSourceCollector
                     break;
                 case "hdlsim.SimElabArgs":
                     s.ElabArgs.AddRange(ArgSplitter.SplitAll(item.GetStrings("args")));
+                    s.DpiLibs.AddRange(item.GetStrings("dpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
+                    s.VpiLibs.AddRange(item.GetStrings("vpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
                     if (item.GetString("trace_fmt") is "vcd" or "fst" && s.TraceFormat == "none") s.TraceFormat = item.GetString("trace_fmt");
                     break;
                 case "hdlsim.SuppressWarnings":
@@ -40,6 +42,8 @@ public static class SimSourceCollector
         foreach (var d in input.List("incdirs")) s.AddIncDir(Path.GetFullPath(d, input.SrcDir));
         foreach (var d in input.List("defines")) s.AddDefine(d);
         foreach (var c in input.List("suppress_warnings")) s.Suppressed.Add(c);
+        s.DpiLibs.AddRange(input.List("dpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
+        s.VpiLibs.AddRange(input.List("vpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
         // A trace parameter without an explicit format asks for FST, the compact format both viewers read.
         if (input.Bool("trace") && s.TraceFormat == "none") s.TraceFormat = "fst";
         s.Timing = !input.Params.ContainsKey("timing") || input.Bool("timing");
@@ -68,7 +72,13 @@ public static class SimSourceCollector
                 foreach (var lib in files) if (!s.Libs.Contains(lib, StringComparer.Ordinal)) s.Libs.Add(lib);
                 AddIncDirs(s, fs, basedir, defaultToBase: false);
                 break;
-            case "simDir" or "systemVerilogDPI" or "verilogVPI":
+            case "systemVerilogDPI":
+                s.DpiLibs.AddRange(files);
+                break;
+            case "verilogVPI":
+                s.VpiLibs.AddRange(files);
+                break;
+            case "simDir":
                 break;
             default:
                 s.HdlFiles.AddRange(files);

@@ -7,6 +7,10 @@ public sealed record SimSources
     public List<string> HdlFiles { get; } = new();
     /// <summary>C and C++ sources (DPI implementations) to compile and link.</summary>
     public List<string> CFiles { get; } = new();
+    /// <summary>DPI shared libraries to link (absolute paths).</summary>
+    public List<string> DpiLibs { get; } = new();
+    /// <summary>VPI shared libraries to load (absolute paths).</summary>
+    public List<string> VpiLibs { get; } = new();
     /// <summary>Include directories (absolute, without duplicates).</summary>
     public List<string> IncDirs { get; } = new();
     /// <summary>Preprocessor defines (NAME or NAME=VALUE).</summary>

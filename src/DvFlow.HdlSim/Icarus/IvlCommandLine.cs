@@ -19,6 +19,8 @@ public static class IvlCommandLine
         argv.AddRange(s.CompArgs);
         argv.AddRange(s.ElabArgs);
         foreach (var top in s.Top) argv.AddRange(["-s", top]);
+        // -m records each VPI module in the image (vvp loads it when the image runs); vvp appends ".vpi" itself.
+        foreach (var lib in s.VpiLibs) argv.Add("-m" + (lib.EndsWith(".vpi", StringComparison.Ordinal) ? lib[..^4] : lib));
         argv.AddRange(s.HdlFiles);
         return argv;
     }

@@ -17,7 +17,11 @@ public sealed class IvlSimImage : SimImageBase
 
     /// <inheritdoc />
     protected override IEnumerable<string> Unsupported(SimSources sources)
-        => sources.CFiles.Count > 0 ? ["Icarus Verilog does not support DPI: C/C++ sources cannot be part of an hdlsim.ivl image"] : [];
+    {
+        if (sources.CFiles.Count > 0) yield return "Icarus Verilog does not support DPI: C/C++ sources cannot be part of an hdlsim.ivl image";
+        foreach (var lib in sources.DpiLibs)
+            yield return $"Icarus Verilog does not support DPI: the DPI library '{lib}' cannot be used by an hdlsim.ivl image (VPI libraries can, via hdlsim.ivl.SimLibVPI)";
+    }
 
     /// <inheritdoc />
     protected override Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter)

@@ -13,10 +13,17 @@ public static class VltCommandLine
     /// <summary>The image path relative to the run directory.</summary>
     public static string ImagePath => Path.Combine("obj_dir", Executable);
 
-    /// <summary>The arguments after <c>verilator</c>.</summary>
-    public static IReadOnlyList<string> Build(SimSources s, int jobs)
+    /// <summary>
+    /// The Verilator command. With <paramref name="vpiMain"/> (an image loading VPI libraries) the model
+    /// is built around that main instead of <c>--binary</c>'s, with <c>--vpi</c>, the class prefix
+    /// <see cref="VltVpiMain.Prefix"/> the main includes, and exported symbols for the libraries to bind to.
+    /// </summary>
+    public static IReadOnlyList<string> Build(SimSources s, int jobs, string? vpiMain = null)
     {
-        var argv = new List<string> { "verilator", "--binary", "-o", Executable, "-Wno-fatal", "-j", jobs.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var argv = new List<string> { "verilator" };
+        if (vpiMain is null) argv.Add("--binary");
+        else argv.AddRange(["--cc", "--exe", "--build", "--vpi", "--prefix", VltVpiMain.Prefix, "-LDFLAGS", "-rdynamic -ldl"]);
+        argv.AddRange(["-o", Executable, "-Wno-fatal", "-j", jobs.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         argv.Add(s.Timing ? "--timing" : "--no-timing");
         switch (s.TraceFormat)
         {
@@ -31,6 +38,9 @@ public static class VltCommandLine
         argv.AddRange(s.ElabArgs);
         argv.AddRange(s.HdlFiles);
         argv.AddRange(s.CFiles);
+        // Verilator links .so files named on its command line; without a soname the image records the absolute path.
+        argv.AddRange(s.DpiLibs);
+        if (vpiMain is not null) argv.Add(vpiMain);
         // --binary builds one model; the first top names it, further tops are kept as top-level modules by Verilator itself.
         if (s.Top.Count > 0) argv.AddRange(["--top-module", s.Top[0]]);
         return argv;

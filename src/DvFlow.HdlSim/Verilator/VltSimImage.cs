@@ -3,7 +3,7 @@ using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim.Verilator;
 
-/// <summary>hdlsim.vlt.SimImage: builds <c>obj_dir/simv</c> with <c>verilator --binary</c>; C/C++ DPI sources are compiled into it.</summary>
+/// <summary>hdlsim.vlt.SimImage: builds <c>obj_dir/simv</c> with <c>verilator --binary</c>; C/C++ DPI sources and DPI libraries are compiled into it, VPI libraries loaded by a generated main.</summary>
 public sealed class VltSimImage : SimImageBase
 {
     /// <inheritdoc />
@@ -16,8 +16,16 @@ public sealed class VltSimImage : SimImageBase
     protected override ISimLogParser CreateParser(IReadOnlySet<string> suppressed) => new VltLogParser(suppressed);
 
     /// <inheritdoc />
-    protected override Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter)
-        => ctxt.ExecAsync(VltCommandLine.Build(sources, Environment.ProcessorCount), BuildLog, logFilter: logFilter);
+    protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter)
+    {
+        string? main = null;
+        if (sources.VpiLibs.Count > 0)
+        {
+            main = Path.Combine(ctxt.RunDir, VltVpiMain.FileName);
+            await File.WriteAllTextAsync(main, VltVpiMain.Source(sources.VpiLibs)).ConfigureAwait(false);
+        }
+        return await ctxt.ExecAsync(VltCommandLine.Build(sources, Environment.ProcessorCount, main), BuildLog, logFilter: logFilter).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     protected override IEnumerable<string> ReportedDependencies(string runDir, SimSources sources) => VltDepFile.Read(runDir);
