@@ -3,13 +3,13 @@ using DvFlow.Sdk.Tests.TestSupport;
 namespace DvFlow.Sdk.Tests.HdlSim;
 
 /// <summary>
-/// hdlsim.vcs, hdlsim.xcm and hdlsim.mti in real builds against <see cref="FakeSimulators"/>: the commands
+/// hdlsim.vcs, hdlsim.xcm (and its other name hdlsim.xsm) and hdlsim.mti in real builds against <see cref="FakeSimulators"/>: the commands
 /// they run, log diagnostics, incremental images, run verdicts, and switching simulators by config.
 /// </summary>
 [Collection(SdkCollection.Name)]
 public class CommercialSimulatorFlowTests(SdkFeed feed)
 {
-    public static TheoryData<string> Simulators => new(["vcs", "xcm", "mti"]);
+    public static TheoryData<string> Simulators => new(["vcs", "xcm", "xsm", "mti"]);
 
     private static FlowProject Project(SdkFeed feed, string yaml, out FakeSimulators fakes)
     {
@@ -23,28 +23,28 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
     private static IReadOnlyList<string> ImageCompile(FakeSimulators f, string sim) => sim switch
     {
         "vcs" => f.Calls("vlogan").Single(c => !c.Contains("-work") && c.Any(a => a.EndsWith("top.sv", StringComparison.Ordinal))),
-        "xcm" => f.Calls("xrun").Single(c => c.Contains("-elaborate")),
+        "xcm" or "xsm" => f.Calls("xrun").Single(c => c.Contains("-elaborate")),
         _ => f.Calls("vlog").Single(c => Follows(c, "-work", "work")),
     };
 
     private static IReadOnlyList<string> ImageElab(FakeSimulators f, string sim) => sim switch
     {
         "vcs" => f.Call("vcs"),
-        "xcm" => f.Calls("xrun").Single(c => c.Contains("-elaborate")),
+        "xcm" or "xsm" => f.Calls("xrun").Single(c => c.Contains("-elaborate")),
         _ => f.Call("vopt"),
     };
 
     private static IReadOnlyList<string> LibCompile(FakeSimulators f, string sim) => sim switch
     {
         "vcs" => f.Calls("vlogan").Single(c => Follows(c, "-work", "rtl_lib")),
-        "xcm" => f.Call("xmvlog"),
+        "xcm" or "xsm" => f.Call("xmvlog"),
         _ => f.Calls("vlog").Single(c => Follows(c, "-work", "rtl_lib")),
     };
 
     private static IReadOnlyList<string> RunCall(FakeSimulators f, string sim) => sim switch
     {
         "vcs" => f.Call("simv"),
-        "xcm" => f.Calls("xrun").Single(c => c.Contains("-R")),
+        "xcm" or "xsm" => f.Calls("xrun").Single(c => c.Contains("-R")),
         _ => f.Call("vsim"),
     };
 
@@ -116,7 +116,7 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
                 Assert.Contains(fakes.Calls("vlogan"), c => c.SequenceEqual(["-full64", "-sverilog", "-ntb_opts", "uvm-1.2"]));
                 Assert.Contains("rtl_lib : " + Path.Combine(p.RunDir, "cs.rtl_lib", "rtl_lib"), File.ReadAllText(Path.Combine(p.RunDir, "cs.img", "synopsys_sim.setup")));
                 break;
-            case "xcm":
+            case "xcm" or "xsm":
                 AssertFollows(compile, "-incdir", inc);
                 AssertFollows(compile, "-define", "MAGIC=7");
                 AssertFollows(elab, "-top", "top");
@@ -191,7 +191,7 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
                   Identifier 'foo' has not been declared yet.
 
                 """,
-            "xcm" => $"""
+            "xcm" or "xsm" => $"""
                 xrun: *W,WSHOW ({path},2|5): Shown warning
                 xrun: *W,WSUP ({path},2): Suppressed warning
                 xmvlog: *E,IND ({path},3|10): Identifier not declared
