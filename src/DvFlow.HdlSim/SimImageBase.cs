@@ -73,9 +73,6 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
     public string? WhyRun(string runDir, object? memento)
     {
         if (!File.Exists(Path.Combine(runDir, ImagePath))) return "the simulation image is missing";
-        var previous = ImageMemento.FromValue(memento);
-        if (previous is null) return "no record of the image's dependencies";
-        if (previous.Builder != GetType().Name) return $"the image was built by {previous.Builder}";
-        return previous.Dependencies.WhyStale();
+        return ImageMemento.WhyStale(memento, GetType().Name, "image");
     }
 }

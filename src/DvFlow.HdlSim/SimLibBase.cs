@@ -58,11 +58,5 @@ public abstract class SimLibBase : ITaskImplementation, IUpToDateCheck
     }
 
     /// <inheritdoc />
-    public string? WhyRun(string runDir, object? memento)
-    {
-        var previous = ImageMemento.FromValue(memento);
-        if (previous is null) return "no record of the library's dependencies";
-        if (previous.Builder != GetType().Name) return $"the library was built by {previous.Builder}";
-        return previous.Dependencies.WhyStale();
-    }
+    public string? WhyRun(string runDir, object? memento) => ImageMemento.WhyStale(memento, GetType().Name, "library");
 }
