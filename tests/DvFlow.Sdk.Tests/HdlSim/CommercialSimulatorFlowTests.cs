@@ -241,6 +241,8 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
         Assert.False(r.Succeeded, r.Describe());
         r.AssertOutputContains("FAKE SIM PASS");
         r.AssertOutputContains("uvmerr.run: the simulation reported 2 error(s)");
+        // The build log names the task once (the task's message used to repeat it).
+        r.AssertOutputLacks("uvmerr.run: uvmerr.run:");
         r.AssertOutputLacks("simulation passed");
     }
 
