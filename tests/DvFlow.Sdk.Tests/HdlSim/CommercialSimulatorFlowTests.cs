@@ -247,6 +247,41 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
     }
 
     [Fact]
+    public void ToolsAreFoundOnThePathTheFlowSets()
+    {
+        // The build's own PATH lacks the tools; std.SetEnv puts them on the tasks' PATH.
+        using var p = new FlowProject(feed, "", FlowProject.HdlSimReference);
+        var fakes = new FakeSimulators(p.Dir);
+        p.Write("flow.yaml", $$"""
+            package:
+              name: envpath
+              imports:
+              - name: hdlsim.mti
+              tasks:
+              - name: tools
+                uses: std.SetEnv
+                with:
+                  prepend_path: {PATH: "{{fakes.BinDir}}"}
+              - name: src
+                uses: std.FileSet
+                with: {base: ".", type: systemVerilogSource, include: "top.sv"}
+              - name: img
+                uses: hdlsim.mti.SimImage
+                needs: [tools, src]
+                with: {top: [top]}
+              - root: run
+                uses: hdlsim.mti.SimRun
+                needs: [tools, img]
+            """);
+        p.Write("top.sv", "module top; endmodule\n");
+        var r = p.Build();
+        Assert.True(r.Succeeded, r.Describe());
+        r.AssertOutputContains("FAKE SIM PASS");
+        Assert.Contains("top", fakes.Call("vopt"));
+        Assert.NotEmpty(fakes.Call("vsim"));
+    }
+
+    [Fact]
     public void ConfigSwitchesBetweenVerilatorAndACommercialSimulator()
     {
         RequiredTool.Ensure("verilator", "verilator");
