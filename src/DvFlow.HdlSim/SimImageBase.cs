@@ -38,7 +38,7 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
         var result = new TaskDataResult();
         var sources = SimSourceCollector.Collect(input);
         var problems = Unsupported(sources).ToList();
-        if (sources.HdlFiles.Count == 0) problems.Add($"{input.Name}: no Verilog or SystemVerilog sources among the inputs (need FileSets of filetype systemVerilogSource or verilogSource)");
+        if (sources.HdlFiles.Count == 0) problems.Add($"no Verilog or SystemVerilog sources among the inputs (need FileSets of filetype systemVerilogSource or verilogSource)");
         if (problems.Count > 0)
         {
             result.Status = 1;

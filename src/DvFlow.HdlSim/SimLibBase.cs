@@ -38,7 +38,7 @@ public abstract class SimLibBase : ITaskImplementation, IUpToDateCheck
         if (sources.HdlFiles.Count == 0)
         {
             result.Status = 1;
-            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{input.Name}: no Verilog or SystemVerilog sources among the inputs to compile into a library"));
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"no Verilog or SystemVerilog sources among the inputs to compile into a library"));
             return result;
         }
         var libname = LibName(input);

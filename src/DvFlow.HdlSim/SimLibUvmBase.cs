@@ -21,7 +21,7 @@ public abstract class SimLibUvmBase : ITaskImplementation
         if (Options(ctxt, out var error) is not { } o)
         {
             result.Status = 1;
-            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{input.Name}: {error}"));
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, error!));
             return Task.FromResult(result);
         }
         result.Output.Add(new DataItem("hdlsim.SimCompileArgs", null, -1, FlowMap.Of(

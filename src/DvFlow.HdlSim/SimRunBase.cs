@@ -34,8 +34,8 @@ public abstract class SimRunBase : ITaskImplementation
         {
             result.Status = 1;
             result.Markers.Add(new TaskMarker(MarkerSeverity.Error, simDirs.Count == 0
-                ? $"{input.Name}: no simDir input (needs a SimImage task)"
-                : $"{input.Name}: {simDirs.Count} simDir inputs; a SimRun runs exactly one image"));
+                ? $"no simDir input (needs a SimImage task)"
+                : $"{simDirs.Count} simDir inputs; a SimRun runs exactly one image"));
             return result;
         }
         var imageDir = simDirs[0].GetString("basedir");
@@ -43,7 +43,7 @@ public abstract class SimRunBase : ITaskImplementation
         if (!File.Exists(image))
         {
             result.Status = 1;
-            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{input.Name}: simulation image '{image}' not found"));
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"simulation image '{image}' not found"));
             return result;
         }
         // Old waveforms would be mistaken for this run's.
@@ -76,7 +76,7 @@ public abstract class SimRunBase : ITaskImplementation
         {
             // The simulator finished normally, but the testbench reported failures.
             result.Status = 1;
-            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{input.Name}: the simulation reported {reported} error(s) (see {Path.Combine(input.RunDir, SimLog)})"));
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"the simulation reported {reported} error(s) (see {Path.Combine(input.RunDir, SimLog)})"));
         }
         // The verdict at normal console verbosity: a user running the flow wants to see it without -v:n.
         if (result.Status == 0) ctxt.Info($"simulation passed ({Path.Combine(input.RunDir, SimLog)})");

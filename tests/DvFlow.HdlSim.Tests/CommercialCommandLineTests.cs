@@ -64,12 +64,21 @@ public class CommercialCommandLineTests
         var s = WithSuppressed(Sources(), "vlog-2643");
         s.Libs.Add("/r/lib/mylib");
         s.TraceFormat = "fst";
-        Assert.Equal(["vlog", "-sv", "-work", "work", "-suppress", "2643", "+incdir+/p/rtl", "+define+WIDTH=8", "-c1", "/p/rtl/c.sv", "/p/tb/tb.sv", "/p/dpi/model.c"],
+        Assert.Equal(["vlog", "-sv", "-work", "work", "-suppress", "2643", "-L", "mylib", "+incdir+/p/rtl", "+define+WIDTH=8", "-c1", "/p/rtl/c.sv", "/p/tb/tb.sv", "/p/dpi/model.c"],
             QuestaCommandLine.Vlog(s, "work", withC: true));
         Assert.Equal(["vopt", "-work", "work", "+acc", "-suppress", "2643", "-L", "mylib", "-e1", "tb", "-o", "simv_opt"], QuestaCommandLine.Vopt(s, "work"));
         Assert.Equal(["vsim", "-c", "-modelsimini", "/i/modelsim.ini", "-lib", "/i/work", "-onfinish", "exit", "-do", "run -all; quit -f", "simv_opt",
             "-sv_lib", "/l/libdpi", "-pli", "/l/vpi.so", "-a1", "+seed=3", "+trace"], QuestaCommandLine.Vsim("/i", Run));
-        Assert.Equal("[Library]\nothers = $MODEL_TECH/../modelsim.ini\nwork = /i/work\nmylib = /r/lib/mylib\n", QuestaCommandLine.Ini("/i/work", s.Libs));
+        Assert.Equal("[Library]\nothers = $MODEL_TECH/../modelsim.ini\nwork = /i/work\nmylib = /r/lib/mylib\n", QuestaCommandLine.Ini(["/i/work", .. s.Libs]));
+    }
+
+    [Fact]
+    public void LibrariesMapTheLibrariesTheyBuildOn()
+    {
+        string[] deps = ["/r/base"];
+        Assert.Equal("mylib : ./mylib\nbase : /r/base\n", VcsCommandLine.LibrarySetup("mylib", deps));
+        Assert.Equal("SOFTINCLUDE $CDS_INST_DIR/tools/inca/files/cds.lib\nDEFINE mylib ./mylib\nDEFINE base /r/base\n", XceliumCommandLine.CdsLib("mylib", deps));
+        Assert.Equal("[Library]\nothers = $MODEL_TECH/../modelsim.ini\nmylib = /r/mylib\nbase = /r/base\n", QuestaCommandLine.Ini(["/r/mylib", .. deps]));
     }
 
     [Fact]

@@ -14,12 +14,12 @@ public static class QuestaCommandLine
     public const string IniFile = "modelsim.ini";
 
     /// <summary>
-    /// modelsim.ini mapping <paramref name="work"/> and <paramref name="libs"/> (absolute directories, by
-    /// directory name) and including the installation's own mappings (std, ieee, mtiUvm...).
+    /// modelsim.ini mapping <paramref name="libs"/> (absolute directories) by directory name, after the
+    /// installation's own mappings (std, ieee, mtiUvm...).
     /// </summary>
-    public static string Ini(string work, IEnumerable<string> libs)
+    public static string Ini(IEnumerable<string> libs)
     {
-        var lines = new List<string> { "[Library]", "others = $MODEL_TECH/../modelsim.ini", $"work = {work}" };
+        var lines = new List<string> { "[Library]", "others = $MODEL_TECH/../modelsim.ini" };
         lines.AddRange(libs.Select(l => $"{Path.GetFileName(l)} = {l}"));
         return string.Join("\n", lines) + "\n";
     }
@@ -42,6 +42,8 @@ public static class QuestaCommandLine
     {
         var argv = new List<string> { "vlog", "-sv", "-work", library };
         argv.AddRange(Suppress(s.Suppressed));
+        // Libraries this one builds on (packages it imports), mapped in modelsim.ini.
+        foreach (var lib in s.Libs) argv.AddRange(["-L", Path.GetFileName(lib)]);
         argv.AddRange(s.IncDirs.Select(d => "+incdir+" + d));
         argv.AddRange(s.Defines.Select(d => "+define+" + d));
         argv.AddRange(s.Args);

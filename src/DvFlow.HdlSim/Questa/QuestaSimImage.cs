@@ -33,7 +33,7 @@ public sealed class QuestaSimImage : SimImageBase
     protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter)
     {
         var work = Path.Combine(ctxt.RunDir, Work);
-        await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, QuestaCommandLine.IniFile), QuestaCommandLine.Ini(work, sources.Libs)).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, QuestaCommandLine.IniFile), QuestaCommandLine.Ini([work, .. sources.Libs])).ConfigureAwait(false);
         if (!File.Exists(Path.Combine(work, "_info")))
         {
             var vlib = await ctxt.ExecAsync(QuestaCommandLine.Vlib(Work), "vlib.log", logFilter: logFilter).ConfigureAwait(false);

@@ -24,6 +24,10 @@ public static class VcsCommandLine
         return string.Join("\n", lines) + "\n";
     }
 
+    /// <summary>The setup file of a SimLib: <paramref name="library"/> in the current directory and the <paramref name="libs"/> it builds on.</summary>
+    public static string LibrarySetup(string library, IEnumerable<string> libs)
+        => string.Join("\n", new[] { $"{library} : ./{library}" }.Concat(libs.Select(l => $"{Path.GetFileName(l)} : {l}"))) + "\n";
+
     /// <summary>vlogan's options for warning codes the user suppressed.</summary>
     public static IEnumerable<string> Suppress(IEnumerable<string> codes) => codes.Select(c => "+warn=no" + c);
 

@@ -14,8 +14,13 @@ public static class XceliumCommandLine
     /// <summary>The library directory xrun uses, in the image's run directory.</summary>
     public const string LibDir = "xcelium.d";
 
-    /// <summary>cds.lib defining <paramref name="library"/> in the current directory, after the installation's defaults.</summary>
-    public static string CdsLib(string library) => $"SOFTINCLUDE $CDS_INST_DIR/tools/inca/files/cds.lib\nDEFINE {library} ./{library}\n";
+    /// <summary>
+    /// cds.lib defining <paramref name="library"/> in the current directory and the <paramref name="libs"/>
+    /// it builds on (absolute directories, by directory name), after the installation's defaults.
+    /// </summary>
+    public static string CdsLib(string library, IEnumerable<string> libs)
+        => string.Join("\n", new[] { "SOFTINCLUDE $CDS_INST_DIR/tools/inca/files/cds.lib", $"DEFINE {library} ./{library}" }
+            .Concat(libs.Select(l => $"DEFINE {Path.GetFileName(l)} {l}"))) + "\n";
 
     /// <summary>hdl.var making <paramref name="library"/> the work library.</summary>
     public static string HdlVar(string library) => $"DEFINE WORK {library}\n";

@@ -241,7 +241,81 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
         Assert.False(r.Succeeded, r.Describe());
         r.AssertOutputContains("FAKE SIM PASS");
         r.AssertOutputContains("uvmerr.run: the simulation reported 2 error(s)");
+        // The build log names the task once (the task's message used to repeat it).
+        r.AssertOutputLacks("uvmerr.run: uvmerr.run:");
         r.AssertOutputLacks("simulation passed");
+    }
+
+    [Theory]
+    [MemberData(nameof(Simulators))]
+    public void RuntimeErrorsInTheLogFailTheRunWithTheirLocation(string sim)
+    {
+        using var p = Project(feed, $$"""
+            package:
+              name: rt
+              imports:
+              - name: hdlsim.{{sim}}
+                as: sim
+              tasks:
+              - name: src
+                uses: std.FileSet
+                with: {base: ".", type: systemVerilogSource, include: "top.sv"}
+              - name: img
+                uses: sim.SimImage
+                needs: [src]
+                with: {top: [top]}
+              - root: run
+                uses: sim.SimRun
+                needs: [img]
+            """, out _);
+        var top = p.Write("top.sv", "module top;\n  initial begin\n    $error(\"checker saw 3\");\n  end\nendmodule\n");
+        // What each simulator prints for $error; the simulators still exit 0.
+        p.Write("run.out", sim switch
+        {
+            "vcs" => $"Error: \"{top}\", 3: top: at time 0 ps\nchecker saw 3\n",
+            "xcm" => $"xmsim: *E,ASRTST ({top},3): (time 0 FS) Assertion top.__assert_1 has failed\nchecker saw 3\n",
+            _ => $"# ** Error: checker saw 3\n#    Time: 0 ns  Scope: top File: {top} Line: 3\n",
+        });
+        p.Environment["FAKE_SIM_RUN_OUTPUT"] = Path.Combine(p.Dir, "run.out");
+        var r = p.Build();
+        Assert.False(r.Succeeded, r.Describe());
+        r.AssertOutputMatches(@"top\.sv\(3(,\d+)?\): error [A-Za-z0-9_-]+: rt\.run: ");
+        r.AssertOutputContains("rt.run: the simulation reported 1 error(s)");
+    }
+
+    [Fact]
+    public void ToolsAreFoundOnThePathTheFlowSets()
+    {
+        // The build's own PATH lacks the tools; std.SetEnv puts them on the tasks' PATH.
+        using var p = new FlowProject(feed, "", FlowProject.HdlSimReference);
+        var fakes = new FakeSimulators(p.Dir);
+        p.Write("flow.yaml", $$"""
+            package:
+              name: envpath
+              imports:
+              - name: hdlsim.mti
+              tasks:
+              - name: tools
+                uses: std.SetEnv
+                with:
+                  prepend_path: {PATH: "{{fakes.BinDir}}"}
+              - name: src
+                uses: std.FileSet
+                with: {base: ".", type: systemVerilogSource, include: "top.sv"}
+              - name: img
+                uses: hdlsim.mti.SimImage
+                needs: [tools, src]
+                with: {top: [top]}
+              - root: run
+                uses: hdlsim.mti.SimRun
+                needs: [tools, img]
+            """);
+        p.Write("top.sv", "module top; endmodule\n");
+        var r = p.Build();
+        Assert.True(r.Succeeded, r.Describe());
+        r.AssertOutputContains("FAKE SIM PASS");
+        Assert.Contains("top", fakes.Call("vopt"));
+        Assert.NotEmpty(fakes.Call("vsim"));
     }
 
     [Fact]
