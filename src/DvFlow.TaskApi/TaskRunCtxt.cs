@@ -42,13 +42,19 @@ public sealed class TaskRunCtxt
     /// <summary>Commands run so far with their exit codes.</summary>
     public IReadOnlyList<(IReadOnlyList<string> Cmd, int Status)> Commands => _commands;
     /// <summary>Markers added by <see cref="AddMarker"/> (for example from log filters).</summary>
+    /// <remarks>Add through <see cref="AddMarker"/> while commands run: log filters of parallel commands
+    /// (and a command's stdout and stderr) call it from several threads at once. Read or edit the list
+    /// itself only when no command of the task is running.</remarks>
     public List<TaskMarker> Markers { get; } = new();
 
     /// <summary>Writes a message to the build log.</summary>
     public void Info(string message) => _log.Message($"{Name}: {message}", important: true);
 
-    /// <summary>Records a marker.</summary>
-    public void AddMarker(TaskMarker marker) => Markers.Add(marker);
+    /// <summary>Records a marker; safe to call from several threads at once.</summary>
+    public void AddMarker(TaskMarker marker)
+    {
+        lock (Markers) Markers.Add(marker);
+    }
 
     /// <summary>
     /// Runs a command; output goes to <paramref name="logFile"/> (relative to the run directory; default
@@ -71,7 +77,7 @@ public sealed class TaskRunCtxt
         finally { _parallel.Release(); }
         lock (_commands) _commands.Add((cmd, status));
         if (status != 0)
-            Markers.Add(new TaskMarker(MarkerSeverity.Error, $"command failed with exit code {status}: {string.Join(" ", cmd.Select(Quote))} (log: {log})"));
+            AddMarker(new TaskMarker(MarkerSeverity.Error, $"command failed with exit code {status}: {string.Join(" ", cmd.Select(Quote))} (log: {log})"));
         return status;
     }
 
