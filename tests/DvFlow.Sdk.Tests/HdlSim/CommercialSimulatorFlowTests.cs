@@ -273,7 +273,7 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
         p.Write("run.out", sim switch
         {
             "vcs" => $"Error: \"{top}\", 3: top: at time 0 ps\nchecker saw 3\n",
-            "xcm" => $"xmsim: *E,ASRTST ({top},3): (time 0 FS) Assertion top.__assert_1 has failed\nchecker saw 3\n",
+            "xcm" or "xsm" => $"xmsim: *E,ASRTST ({top},3): (time 0 FS) Assertion top.__assert_1 has failed\nchecker saw 3\n",
             _ => $"# ** Error: checker saw 3\n#    Time: 0 ns  Scope: top File: {top} Line: 3\n",
         });
         p.Environment["FAKE_SIM_RUN_OUTPUT"] = Path.Combine(p.Dir, "run.out");
