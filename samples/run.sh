@@ -3,6 +3,8 @@
 # simulators the sample needs when they are missing, and runs 'dotnet build' in the sample's folder.
 #   samples/run.sh hello                 # the sample's default (root) tasks
 #   samples/run.sh dataflow -t:report    # any dotnet build arguments after the name
+#   samples/run.sh dpi                   # a C model called through DPI-C from a Verilator testbench
+#   samples/run.sh regression -m:4       # 16 simulations (4 tests x 4 seeds), four at a time
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"

@@ -5,8 +5,13 @@ using System.Text;
 // Times whole `dotnet build` processes on generated flows, as a user experiences them:
 //   dotnet run --project benchmarks/DvFlow.SdkBench -c Release [-- --runs 3]
 // The SDK is packed from the working tree into a private feed first.
+//   dotnet run --project benchmarks/DvFlow.SdkBench -c Release -- --regression [--runs 1] [--scale 16]
+// times samples/regression through dotnet build against its simulator commands run directly.
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
 var repo = FindRepo();
+if (args.Contains("--regression"))
+    return RegressionBench.Run(repo, args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(1),
+        args.SkipWhile(a => a != "--scale").Skip(1).Select(int.Parse).FirstOrDefault(16));
 var root = Path.Combine(Path.GetTempPath(), "dvflow-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var feed = Path.Combine(root, "feed");
 var packages = Path.Combine(root, "packages");
