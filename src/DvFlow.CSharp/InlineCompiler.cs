@@ -26,13 +26,24 @@ public sealed class InlineCompiler : IInlineCSharpCompiler
 
         public static class DvFlowInline
         {
+
+        """;
+
+    private const string TaskHeader = """
             public static async Task<TaskDataResult> Run(TaskRunCtxt ctxt, TaskDataInput input)
             {
         #line 1 "inline.cs"
 
         """;
 
-    private const string Epilogue = """
+    private const string GeneratorHeader = """
+            public static async Task Run(GeneratorCtxt ctxt, GeneratorInput input)
+            {
+        #line 1 "inline.cs"
+
+        """;
+
+    private const string TaskEpilogue = """
 
         #line hidden
                 return new TaskDataResult();
@@ -40,10 +51,17 @@ public sealed class InlineCompiler : IInlineCSharpCompiler
         }
         """;
 
+    private const string GeneratorEpilogue = """
+
+        #line hidden
+            }
+        }
+        """;
+
     /// <inheritdoc />
-    public IReadOnlyList<TaskMarker> Compile(string body, string assemblyPath, IReadOnlyList<string> references)
+    public IReadOnlyList<TaskMarker> Compile(string body, string assemblyPath, IReadOnlyList<string> references, InlineKind kind)
     {
-        var source = Prologue + body + Epilogue;
+        var source = kind == InlineKind.Generator ? Prologue + GeneratorHeader + body + GeneratorEpilogue : Prologue + TaskHeader + body + TaskEpilogue;
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "inline.cs", encoding: Encoding.UTF8);
         var compilation = CSharpCompilation.Create(
             Path.GetFileNameWithoutExtension(assemblyPath),

@@ -1,14 +1,20 @@
 using DvFlow.HdlSim.Icarus;
+using DvFlow.HdlSim.Questa;
+using DvFlow.HdlSim.Vcs;
 using DvFlow.HdlSim.Native;
 using DvFlow.HdlSim.Uvm;
 using DvFlow.HdlSim.Verilator;
+using DvFlow.HdlSim.Xcelium;
 using DvFlow.TaskApi;
 
 [assembly: TaskLibrary(typeof(DvFlow.HdlSim.HdlSimLibrary))]
 
 namespace DvFlow.HdlSim;
 
-/// <summary>The implementations behind the <c>hdlsim.vlt</c> and <c>hdlsim.ivl</c> packages.</summary>
+/// <summary>
+/// The implementations behind the backend packages: <c>hdlsim.vlt</c> (Verilator), <c>hdlsim.ivl</c> (Icarus),
+/// <c>hdlsim.vcs</c> (Synopsys VCS), <c>hdlsim.xcm</c> (Cadence Xcelium) and <c>hdlsim.mti</c> (Siemens Questa).
+/// </summary>
 public sealed class HdlSimLibrary : ITaskLibrary
 {
     /// <inheritdoc />
@@ -20,6 +26,18 @@ public sealed class HdlSimLibrary : ITaskLibrary
         ["hdlsim.ivl.SimLib"] = () => new SimLibPassthrough(),
         ["hdlsim.ivl.SimImage"] = () => new IvlSimImage(),
         ["hdlsim.ivl.SimRun"] = () => new IvlSimRun(),
+        ["hdlsim.vcs.SimLib"] = () => new VcsSimLib(),
+        ["hdlsim.vcs.SimLibUVM"] = () => new VcsSimLibUvm(),
+        ["hdlsim.vcs.SimImage"] = () => new VcsSimImage(),
+        ["hdlsim.vcs.SimRun"] = () => new VcsSimRun(),
+        ["hdlsim.xcm.SimLib"] = () => new XceliumSimLib(),
+        ["hdlsim.xcm.SimLibUVM"] = () => new XceliumSimLibUvm(),
+        ["hdlsim.xcm.SimImage"] = () => new XceliumSimImage(),
+        ["hdlsim.xcm.SimRun"] = () => new XceliumSimRun(),
+        ["hdlsim.mti.SimLib"] = () => new QuestaSimLib(),
+        ["hdlsim.mti.SimLibUVM"] = () => new QuestaSimLibUvm(),
+        ["hdlsim.mti.SimImage"] = () => new QuestaSimImage(),
+        ["hdlsim.mti.SimRun"] = () => new QuestaSimRun(),
         ["hdlsim.vlt.SimLibDPI"] = () => new VltSimLibDpi(),
         ["hdlsim.vlt.SimLibVPI"] = () => new VltSimLibVpi(),
         ["hdlsim.vlt.SimLibUVM"] = () => new VltSimLibUvm(),

@@ -17,4 +17,16 @@ public sealed record ImageMemento(string Builder, DependencySet Dependencies)
            && DependencySet.FromValue(map.GetValueOrDefault("deps")) is { } deps
             ? new ImageMemento(builder, deps)
             : null;
+
+    /// <summary>
+    /// Why the output <paramref name="what"/> ("image", "library") built by <paramref name="builder"/> must be
+    /// built again, given the memento of its last build; null when every dependency is unchanged.
+    /// </summary>
+    public static string? WhyStale(object? memento, string builder, string what)
+    {
+        var previous = FromValue(memento);
+        if (previous is null) return $"no record of the {what}'s dependencies";
+        if (previous.Builder != builder) return $"the {what} was built by {previous.Builder}";
+        return previous.Dependencies.WhyStale();
+    }
 }

@@ -26,8 +26,8 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
     /// <summary>Runs the build in the run directory; returns the exit status.</summary>
     protected abstract Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter);
 
-    /// <summary>The files the tool reports the image depends on (after a successful build).</summary>
-    protected abstract IEnumerable<string> ReportedDependencies(string runDir);
+    /// <summary>The files the image depends on besides its sources (after a successful build): those the tool reports, or included files.</summary>
+    protected abstract IEnumerable<string> ReportedDependencies(string runDir, SimSources sources);
 
     /// <summary>Problems with the sources this simulator cannot handle (reported as errors before building).</summary>
     protected virtual IEnumerable<string> Unsupported(SimSources sources) => [];
@@ -38,7 +38,7 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
         var result = new TaskDataResult();
         var sources = SimSourceCollector.Collect(input);
         var problems = Unsupported(sources).ToList();
-        if (sources.HdlFiles.Count == 0) problems.Add($"{input.Name}: no Verilog or SystemVerilog sources among the inputs (need FileSets of filetype systemVerilogSource or verilogSource)");
+        if (sources.HdlFiles.Count == 0) problems.Add($"no Verilog or SystemVerilog sources among the inputs (need FileSets of filetype systemVerilogSource or verilogSource)");
         if (problems.Count > 0)
         {
             result.Status = 1;
@@ -54,14 +54,15 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
         {
             if (parser.Parse(line) is { } marker) ctxt.AddMarker(marker);
         }).ConfigureAwait(false);
+        if (parser.Flush() is { } last) ctxt.AddMarker(last);
         if (result.Status == 0 && !File.Exists(image))
         {
             result.Status = 1;
-            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{ToolName} finished but produced no image '{image}' (see {Path.Combine(input.RunDir, BuildLog)})"));
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{ToolName} finished but produced no image '{image}' (see the logs in {input.RunDir})"));
         }
         if (result.Status != 0) return result;
 
-        var deps = DependencySet.Capture(sources.HdlFiles.Concat(sources.CFiles).Concat(sources.DpiLibs).Concat(sources.VpiLibs).Concat(ReportedDependencies(input.RunDir)));
+        var deps = DependencySet.Capture(sources.HdlFiles.Concat(sources.CFiles).Concat(sources.DpiLibs).Concat(sources.VpiLibs).Concat(ReportedDependencies(input.RunDir, sources)));
         result.Memento = new ImageMemento(GetType().Name, deps).ToValue();
         await File.WriteAllLinesAsync(Path.Combine(input.RunDir, SourcePathResolver.SourceListFile), deps.Files.Select(f => f.Path)).ConfigureAwait(false);
         result.Output.Add(FileSetItem.Create("simDir", input.RunDir, [ImagePath]));
@@ -72,9 +73,6 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
     public string? WhyRun(string runDir, object? memento)
     {
         if (!File.Exists(Path.Combine(runDir, ImagePath))) return "the simulation image is missing";
-        var previous = ImageMemento.FromValue(memento);
-        if (previous is null) return "no record of the image's dependencies";
-        if (previous.Builder != GetType().Name) return $"the image was built by {previous.Builder}";
-        return previous.Dependencies.WhyStale();
+        return ImageMemento.WhyStale(memento, GetType().Name, "image");
     }
 }

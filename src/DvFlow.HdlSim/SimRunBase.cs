@@ -34,8 +34,8 @@ public abstract class SimRunBase : ITaskImplementation
         {
             result.Status = 1;
             result.Markers.Add(new TaskMarker(MarkerSeverity.Error, simDirs.Count == 0
-                ? $"{input.Name}: no simDir input (needs a SimImage task)"
-                : $"{input.Name}: {simDirs.Count} simDir inputs; a SimRun runs exactly one image"));
+                ? $"no simDir input (needs a SimImage task)"
+                : $"{simDirs.Count} simDir inputs; a SimRun runs exactly one image"));
             return result;
         }
         var imageDir = simDirs[0].GetString("basedir");
@@ -43,7 +43,7 @@ public abstract class SimRunBase : ITaskImplementation
         if (!File.Exists(image))
         {
             result.Status = 1;
-            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{input.Name}: simulation image '{image}' not found"));
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"simulation image '{image}' not found"));
             return result;
         }
         // Old waveforms would be mistaken for this run's.
@@ -56,13 +56,19 @@ public abstract class SimRunBase : ITaskImplementation
         var uvm = new UvmReportParser();
         var paths = SourcePathResolver.Load(imageDir);
         var logErrors = 0;
-        var exit = await ctxt.ExecAsync(argv, SimLog, logFilter: line =>
+        void Report(TaskMarker? marker)
         {
-            var marker = parser.Parse(line) ?? uvm.Parse(line);
             if (marker is null) return;
             if (marker.Severity == MarkerSeverity.Error) Interlocked.Increment(ref logErrors);
             ctxt.AddMarker(paths.Resolve(marker));
+        }
+        // Both parsers see every line: a multi-line parser may complete an earlier message on a UVM line.
+        var exit = await ctxt.ExecAsync(argv, SimLog, logFilter: line =>
+        {
+            Report(parser.Parse(line));
+            Report(uvm.Parse(line));
         }).ConfigureAwait(false);
+        Report(parser.Flush());
 
         result.Status = exit;
         var reported = Math.Max(logErrors, uvm.SummaryErrors);
@@ -70,7 +76,7 @@ public abstract class SimRunBase : ITaskImplementation
         {
             // The simulator finished normally, but the testbench reported failures.
             result.Status = 1;
-            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{input.Name}: the simulation reported {reported} error(s) (see {Path.Combine(input.RunDir, SimLog)})"));
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"the simulation reported {reported} error(s) (see {Path.Combine(input.RunDir, SimLog)})"));
         }
         // The verdict at normal console verbosity: a user running the flow wants to see it without -v:n.
         if (result.Status == 0) ctxt.Info($"simulation passed ({Path.Combine(input.RunDir, SimLog)})");

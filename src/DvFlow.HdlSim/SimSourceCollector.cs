@@ -5,7 +5,7 @@ namespace DvFlow.HdlSim;
 
 /// <summary>
 /// Gathers SimImage's inputs in order: FileSets by filetype (HDL sources, include-only FileSets, include
-/// directories, C/C++ DPI sources), hdlsim.SimCompileArgs / SimElabArgs / SuppressWarnings items, then
+/// directories, C/C++ DPI sources, precompiled libraries), hdlsim.SimCompileArgs / SimElabArgs / SuppressWarnings items, then
 /// the task's own parameters.
 /// </summary>
 public static class SimSourceCollector
@@ -67,13 +67,18 @@ public static class SimSourceCollector
                 // Headers are not compiled; their directories are searched. A FileSet without incdirs means its base.
                 AddIncDirs(s, fs, basedir, defaultToBase: true);
                 break;
+            case "simLib":
+                // A library compiled by SimLib: its sources are in it; its include directories still serve the image's sources.
+                foreach (var lib in files) if (!s.Libs.Contains(lib, StringComparer.Ordinal)) s.Libs.Add(lib);
+                AddIncDirs(s, fs, basedir, defaultToBase: false);
+                break;
             case "systemVerilogDPI":
                 s.DpiLibs.AddRange(files);
                 break;
             case "verilogVPI":
                 s.VpiLibs.AddRange(files);
                 break;
-            case "simLib" or "simDir":
+            case "simDir":
                 break;
             default:
                 s.HdlFiles.AddRange(files);

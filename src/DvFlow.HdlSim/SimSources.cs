@@ -21,6 +21,8 @@ public sealed record SimSources
     public List<string> CompArgs { get; } = new();
     /// <summary>Elaboration arguments.</summary>
     public List<string> ElabArgs { get; } = new();
+    /// <summary>Precompiled simulator libraries (simLib FileSets from SimLib tasks): absolute library directories.</summary>
+    public List<string> Libs { get; } = new();
     /// <summary>Top modules.</summary>
     public List<string> Top { get; } = new();
     /// <summary>Warning codes that produce no diagnostics.</summary>

@@ -10,7 +10,9 @@ public static class ProcessRunner
     public static async Task<int> RunAsync(IReadOnlyList<string> argv, string cwd, IReadOnlyDictionary<string, string?> env, string? logFile,
         Action<string>? onLine, IRunLog log, CancellationToken cancel)
     {
-        var psi = new ProcessStartInfo(argv[0])
+        // Resolve a bare name on the child's PATH; when it is not there, let .NET try (and report) as before.
+        var program = ExecutableSearch.Find(argv[0], env.GetValueOrDefault("PATH")) ?? argv[0];
+        var psi = new ProcessStartInfo(program)
         {
             WorkingDirectory = cwd,
             RedirectStandardOutput = true,

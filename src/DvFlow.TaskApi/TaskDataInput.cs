@@ -37,19 +37,14 @@ public sealed class TaskDataInput
     public T? MementoAs<T>() where T : class => Mementos.As<T>(Memento);
 
     /// <summary>A string parameter ("" when absent).</summary>
-    public string Str(string name) => Params.TryGetValue(name, out var v) && v is not null ? FlowValues.ToDisplayString(v) : "";
+    public string Str(string name) => ParamReader.Str(Params, name);
 
     /// <summary>A boolean parameter.</summary>
-    public bool Bool(string name) => Params.TryGetValue(name, out var v) && FlowValues.IsTruthy(v);
+    public bool Bool(string name) => ParamReader.Bool(Params, name);
 
     /// <summary>A list parameter as strings.</summary>
-    public IReadOnlyList<string> List(string name) => Params.TryGetValue(name, out var v) switch
-    {
-        true when v is IReadOnlyList<object?> l => l.Select(x => FlowValues.ToDisplayString(x)).ToList(),
-        true when v is string s && s.Length > 0 => [s],
-        _ => [],
-    };
+    public IReadOnlyList<string> List(string name) => ParamReader.List(Params, name);
 
     /// <summary>A map parameter.</summary>
-    public IReadOnlyDictionary<string, object?> Map(string name) => Params.TryGetValue(name, out var v) && v is IReadOnlyDictionary<string, object?> m ? m : FlowMap.Empty;
+    public IReadOnlyDictionary<string, object?> Map(string name) => ParamReader.Map(Params, name);
 }

@@ -13,6 +13,15 @@ public class UvmReportParserTests
     }
 
     [Fact]
+    public void QuestaTranscriptPrefixIsAllowed()
+    {
+        var p = new UvmReportParser();
+        Assert.NotNull(p.Parse("# UVM_FATAL /src/t.sv(7) @ 0: reporter [NOTEST] no test"));
+        p.Parse("# UVM_ERROR :    3");
+        Assert.Equal(3, p.SummaryErrors);
+    }
+
+    [Fact]
     public void SummaryCountsAreKept()
     {
         var p = new UvmReportParser();

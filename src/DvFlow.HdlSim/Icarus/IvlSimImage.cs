@@ -28,7 +28,7 @@ public sealed class IvlSimImage : SimImageBase
         => ctxt.ExecAsync(IvlCommandLine.Compile(sources), BuildLog, logFilter: logFilter);
 
     /// <inheritdoc />
-    protected override IEnumerable<string> ReportedDependencies(string runDir)
+    protected override IEnumerable<string> ReportedDependencies(string runDir, SimSources sources)
     {
         var file = Path.Combine(runDir, IvlCommandLine.DepFile);
         return File.Exists(file)

@@ -6,14 +6,15 @@ namespace DvFlow.HdlSim.Logs;
 /// <summary>
 /// UVM report lines in a simulation log: each <c>UVM_ERROR file(line) @ time: ...</c> / <c>UVM_FATAL ...</c>
 /// message becomes an error marker, and the report summary's <c>UVM_ERROR :    N</c> counts are kept so a
-/// run with errors fails even when the messages themselves were filtered or reformatted.
+/// run with errors fails even when the messages themselves were filtered or reformatted. Questa's
+/// transcript prefix <c># </c> is allowed.
 /// </summary>
 public sealed partial class UvmReportParser : ISimLogParser
 {
-    [GeneratedRegex(@"^(?<kind>UVM_ERROR|UVM_FATAL)\s+(?<path>[^\s(]+)\((?<line>\d+)\)\s*@\s*[^:]*:\s*(?<msg>.*)$")]
+    [GeneratedRegex(@"^(?:#\s*)?(?<kind>UVM_ERROR|UVM_FATAL)\s+(?<path>[^\s(]+)\((?<line>\d+)\)\s*@\s*[^:]*:\s*(?<msg>.*)$")]
     private static partial Regex Message();
 
-    [GeneratedRegex(@"^(?<kind>UVM_ERROR|UVM_FATAL)\s*:\s*(?<count>\d+)\s*$")]
+    [GeneratedRegex(@"^(?:#\s*)?(?<kind>UVM_ERROR|UVM_FATAL)\s*:\s*(?<count>\d+)\s*$")]
     private static partial Regex Count();
 
     /// <summary>The largest UVM_ERROR plus UVM_FATAL count reported by a summary (0 when none was seen).</summary>

@@ -81,13 +81,7 @@ public abstract class SimLibNativeBase : ITaskImplementation, IUpToDateCheck
     }
 
     /// <inheritdoc />
-    public string? WhyRun(string runDir, object? memento)
-    {
-        var previous = ImageMemento.FromValue(memento);
-        if (previous is null) return "no record of the library's dependencies";
-        if (previous.Builder != GetType().Name) return $"the library was built by {previous.Builder}";
-        return previous.Dependencies.WhyStale();
-    }
+    public string? WhyRun(string runDir, object? memento) => ImageMemento.WhyStale(memento, GetType().Name, "library");
 
     /// <summary>The C/C++ sources in input order, each with its FileSet's incdirs and defines followed by the task's.</summary>
     public static IReadOnlyList<NativeSource> Collect(TaskDataInput input)

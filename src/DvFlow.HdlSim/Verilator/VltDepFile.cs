@@ -7,20 +7,7 @@ namespace DvFlow.HdlSim.Verilator;
 public static class VltDepFile
 {
     /// <summary>The input files listed in <paramref name="content"/>, resolved against <paramref name="baseDir"/>.</summary>
-    public static IReadOnlyList<string> Parse(string content, string baseDir)
-    {
-        var text = content.Replace("\\\r\n", " ").Replace("\\\n", " ");
-        var result = new List<string>();
-        foreach (var rule in text.Split('\n'))
-        {
-            // Split on the rule's " : " so Windows drive letters or odd paths with ':' survive.
-            var sep = rule.IndexOf(" : ", StringComparison.Ordinal);
-            if (sep < 0) continue;
-            foreach (var dep in rule[(sep + 3)..].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                result.Add(Path.GetFullPath(dep, baseDir));
-        }
-        return result.Distinct(StringComparer.Ordinal).ToList();
-    }
+    public static IReadOnlyList<string> Parse(string content, string baseDir) => Native.MakeDepFile.Parse(content, baseDir);
 
     /// <summary>The inputs listed by every dependency file in <c>obj_dir</c> of <paramref name="runDir"/>.</summary>
     public static IReadOnlyList<string> Read(string runDir)

@@ -28,5 +28,5 @@ public sealed class VltSimImage : SimImageBase
     }
 
     /// <inheritdoc />
-    protected override IEnumerable<string> ReportedDependencies(string runDir) => VltDepFile.Read(runDir);
+    protected override IEnumerable<string> ReportedDependencies(string runDir, SimSources sources) => VltDepFile.Read(runDir);
 }

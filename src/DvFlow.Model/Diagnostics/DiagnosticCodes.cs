@@ -55,6 +55,8 @@ public static class DiagnosticCodes
     public const string Cycle = "DVF4001";
     /// <summary>A bad matrix or generate strategy.</summary>
     public const string BadStrategy = "DVF4002";
+    /// <summary>A task generator that failed, could not be run, or created a bad task.</summary>
+    public const string Generator = "DVF4003";
 
     /// <summary>Produces/consumes mismatch between connected tasks (a warning, as in dfm).</summary>
     public const string DataflowMismatch = "DVF5001";

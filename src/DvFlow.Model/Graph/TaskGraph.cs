@@ -8,8 +8,9 @@ namespace DvFlow.Model.Graph;
 /// </summary>
 public sealed class TaskGraph
 {
-    internal TaskGraph(IReadOnlyList<TaskNode> roots, IReadOnlyList<TaskNode> ordered, IReadOnlyList<Diagnostic> diagnostics, string runRoot)
+    internal TaskGraph(IReadOnlyList<TaskNode> roots, IReadOnlyList<TaskNode> ordered, IReadOnlyList<Diagnostic> diagnostics, string runRoot, IReadOnlyList<string> generatorInputs)
     {
+        GeneratorInputs = generatorInputs;
         Roots = roots;
         Nodes = ordered;
         Diagnostics = diagnostics;
@@ -31,6 +32,9 @@ public sealed class TaskGraph
 
     /// <summary>True when an error was found; such a graph must not run.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>Files that <c>strategy.generate</c> generators read while building the graph: the graph is stale when one changes.</summary>
+    public IReadOnlyList<string> GeneratorInputs { get; }
 
     /// <summary>The absolute run root directory.</summary>
     public string RunRoot { get; }

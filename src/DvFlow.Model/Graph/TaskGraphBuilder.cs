@@ -30,6 +30,8 @@ public sealed class TaskGraphBuilder
     private readonly Queue<(TaskDecl Decl, TaskNode Node)> _pending = new();
     private readonly Dictionary<TaskNode, TaskDecl> _queued = new();
     private readonly HashSet<TaskDef> _expanding = new(ReferenceEqualityComparer.Instance);
+    private readonly ITaskGeneratorHost? _generators;
+    private readonly List<string> _generatorInputs = new();
 
     /// <summary>
     /// Prepares a builder. A model with load errors is accepted (the graph then carries those errors and
@@ -42,6 +44,7 @@ public sealed class TaskGraphBuilder
         _eval = new ValueEvaluator(_diag);
         _lenientEval = new ValueEvaluator(_lenientDiag);
         _resolver = new NameResolver(model, _diag);
+        _generators = options?.Generators;
         _runRoot = Path.GetFullPath(options?.RunRoot ?? Path.Combine(model.Root?.BaseDir ?? Directory.GetCurrentDirectory(), "rundir"));
         IndexFeeds();
     }
@@ -103,7 +106,7 @@ public sealed class TaskGraphBuilder
         foreach (var r in roots)
             if (!state.ContainsKey(r)) Visit(r, state, ordered, reported);
         var diags = _model.Diagnostics.Concat(_diag.Items).Distinct().ToList();
-        return new TaskGraph(roots, ordered, diags, _runRoot);
+        return new TaskGraph(roots, ordered, diags, _runRoot, _generatorInputs.Distinct(StringComparer.Ordinal).ToList());
     }
 
     // Depth-first, needs first: yields dependency order and finds cycles (a need that is still on the path).
@@ -695,6 +698,8 @@ public sealed class TaskGraphBuilder
                 if (idx >= 0) body[idx] = (sub, level); else body.Add((sub, level));
             }
         }
+        if (node.Generate is { } generate)
+            body.AddRange(Generated(node, generate, chain, body));
         var parents = ctx.Parents.Append(node.ParamValues).ToList();
         var subSegments = node.RundirMode == RundirMode.Unique ? segments : ctx.Segments;
         var members = new List<TaskNode>();
@@ -740,6 +745,54 @@ public sealed class TaskGraphBuilder
         }
         // The compound's own needs now belong to its input node; the output node waits for the body.
         node.RemoveNeedsNotIn(members);
+    }
+
+    // Runs the task's generator and turns what it created into body entries, as if written under 'body:' in the
+    // file that declared the generator (so names resolve from that package, and errors point at 'run:').
+    private IEnumerable<(TaskDef Def, Level Level)> Generated(TaskNode node, GenerateDef generate, IReadOnlyList<Level> chain, List<(TaskDef Def, Level Level)> body)
+    {
+        if (_generators is null)
+        {
+            _diag.Warning(DiagnosticCodes.Generator, $"the generator of task '{node.Name}' was not run: nothing here runs generators", generate.Location);
+            return [];
+        }
+        var level = chain.Last(l => l.Task?.Strategy?.Generate == generate);
+        GeneratorResult result;
+        try { result = _generators.Generate(new GeneratorRequest(node, generate)); }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _diag.Error(DiagnosticCodes.Generator, $"the generator of task '{node.Name}' failed: {ex.Message}", generate.Location);
+            return [];
+        }
+        _generatorInputs.AddRange(result.InputFiles);
+        foreach (var d in result.Diagnostics) _diag.Add(d);
+        if (result.Diagnostics.Any(d => d.IsError)) return [];
+        var names = new HashSet<string>(body.Select(b => b.Def.Name), StringComparer.Ordinal);
+        var defs = new List<(TaskDef, Level)>();
+        foreach (var spec in result.Tasks)
+        {
+            if (spec.Name.Length == 0 || spec.Name.Contains('.') || spec.Name.Any(char.IsWhiteSpace))
+            {
+                _diag.Error(DiagnosticCodes.Generator, $"the generator of task '{node.Name}' created a task named '{spec.Name}': a subtask name is one non-empty word without dots", generate.Location);
+                continue;
+            }
+            if (!names.Add(spec.Name))
+            {
+                _diag.Error(DiagnosticCodes.Generator, $"the generator of task '{node.Name}' created two subtasks named '{spec.Name}'", generate.Location);
+                continue;
+            }
+            var at = generate.Location;
+            defs.Add((new TaskDef
+            {
+                Name = spec.Name,
+                Location = at,
+                FragmentFile = level.File,
+                Uses = new NameRef(spec.Uses, at),
+                Needs = spec.Needs.Select(n => new NameRef(n, at)).ToList(),
+                With = spec.With.Select(kv => new ParamDef(kv.Key, at, null, YNodeFactory.FromValue(kv.Value, at), null, null, null, null, null, null, false)).ToList(),
+            }, level));
+        }
+        return defs;
     }
 
     private IEnumerable<TaskNode> BuildMembers(TaskNode node, List<(TaskDef Def, Level Level)> body, BuildCtx ctx, IReadOnlyList<FlowMap> parents,

@@ -48,7 +48,7 @@ public sealed class DvFlowInspect : FlowLoadingTask
         TaskGraph? graph = null;
         if (!model.HasErrors)
         {
-            graph = new TaskGraphBuilder(model, new GraphBuildOptions { RunRoot = RunRoot }).BuildAll();
+            graph = new TaskGraphBuilder(model, GraphOptions()).BuildAll();
             diags = graph.Diagnostics.ToList();
             diags.AddRange(ProducesValidator.Validate(graph));
         }
@@ -89,7 +89,7 @@ public sealed class DvFlowInspect : FlowLoadingTask
             DiagnosticLogging.Log(Log, model.Diagnostics);
             return false;
         }
-        var graph = new TaskGraphBuilder(model, new GraphBuildOptions { RunRoot = RunRoot }).BuildAll();
+        var graph = new TaskGraphBuilder(model, GraphOptions()).BuildAll();
         if (graph.HasErrors)
         {
             DiagnosticLogging.Log(Log, graph.Diagnostics);
@@ -196,7 +196,7 @@ public sealed class DvFlowInspect : FlowLoadingTask
             DiagnosticLogging.Log(Log, model.Diagnostics);
             return false;
         }
-        var builder = new TaskGraphBuilder(model, new GraphBuildOptions { RunRoot = RunRoot });
+        var builder = new TaskGraphBuilder(model, GraphOptions());
         var graph = string.IsNullOrWhiteSpace(Task) ? builder.BuildAll() : builder.Build([Task!]);
         if (graph.HasErrors)
         {

@@ -55,7 +55,7 @@ public sealed class DvFlowTranslate : FlowLoadingTask
             Remove(targetsPath, planPath);
             return false;
         }
-        var graph = new TaskGraphBuilder(model, new GraphBuildOptions { RunRoot = RunRoot }).BuildAll();
+        var graph = new TaskGraphBuilder(model, GraphOptions()).BuildAll();
         DiagnosticLogging.Log(Log, graph.Diagnostics.Except(model.Diagnostics));
         if (graph.HasErrors)
         {
@@ -66,6 +66,10 @@ public sealed class DvFlowTranslate : FlowLoadingTask
         var plan = FlowPlanBuilder.Build(graph, root.Name, ProjectDirectory);
         var defaults = root.OrderedTasks.Where(t => (t.Def.Scope & TaskScope.Root) != 0).Select(t => t.FullName).ToList();
         var inputs = model.InputFiles.ToList();
+        // What generators read, and the libraries they came from, decide the generated tasks too.
+        inputs.AddRange(graph.GeneratorInputs);
+        if (graph.Nodes.Any(n => n.Generate is not null))
+            inputs.AddRange(TaskLibraries.Select(i => i.GetMetadata("FullPath")));
         // A changed set of restored packages may change what imports resolve to.
         if (!string.IsNullOrEmpty(ProjectAssetsFile)) inputs.Add(Path.GetFullPath(ProjectAssetsFile));
         var targets = TargetsWriter.Write(plan, inputs, defaults, planPath, Plugins()).Replace("</Project>",

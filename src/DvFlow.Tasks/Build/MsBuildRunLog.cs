@@ -21,7 +21,7 @@ internal sealed class MsBuildRunLog(TaskLoggingHelper log) : IRunLog
     public void Marker(string task, TaskMarker m)
     {
         var code = m.Code ?? "DVF6000";
-        var text = task.Length == 0 ? m.Message : $"{task}: {m.Message}";
+        var text = MarkerText.For(task, m.Message);
         var line = Math.Max(0, m.Line);
         var col = Math.Max(0, m.Column);
         lock (_gate)

@@ -126,6 +126,7 @@ public class HdlSimFlowTests(SdkFeed feed)
             """, FlowProject.HdlSimReference);
         var r = p.Build();
         Assert.False(r.Succeeded, r.Describe());
-        r.AssertOutputContains("no Verilog or SystemVerilog sources among the inputs");
+        r.AssertOutputContains("empty.img: no Verilog or SystemVerilog sources among the inputs");
+        r.AssertOutputLacks("empty.img: empty.img:");
     }
 }

@@ -17,6 +17,9 @@ public class CSharpTaskSampleTests(SdkFeed feed)
         r.AssertOutputContains("cstask.todos: 1 TODO(s) in 2 file(s)");
         r.AssertOutputMatches(@"src/a\.txt\(2\): warning TODO: cstask\.todos: // TODO: tidy this up");
         r.AssertOutputContains("cstask.stamp: stamped version 1.0");
+        // The generator made one greet task per entry of people.json.
+        r.AssertOutputContains("cstask.greetings.greet_Ada: Hello, Ada!");
+        r.AssertOutputContains("cstask.greetings.greet_Linus: Hello, Linus!");
         // Class task parameters: upper=true, repeat=2.
         const string once = "ALPHA\n// TODO: TIDY THIS UP\nBETA\nGAMMA\n";
         Assert.Equal(once + once, File.ReadAllText(Path.Combine(p.RunDir, "cstask.compile", "all.txt")));
@@ -32,5 +35,11 @@ public class CSharpTaskSampleTests(SdkFeed feed)
         changed.AssertOutputContains("cstask.stamp: running (custom up-to-date check 'MyTasks.Checks.VersionUnchanged' said changed)");
         changed.AssertOutputContains("cstask.stamp: stamped version 1.1");
         changed.AssertOutputContains("cstask.compile: skipped, up to date");
+
+        // Editing the generator's input adds a task on the next plain build.
+        p.Write("people.json", "[\"Ada\", \"Grace\", \"Linus\", \"Barbara\"]");
+        var more = p.Build();
+        Assert.True(more.Succeeded, more.Describe());
+        more.AssertOutputContains("cstask.greetings.greet_Barbara: Hello, Barbara!");
     }
 }

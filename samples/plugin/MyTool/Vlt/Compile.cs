@@ -44,7 +44,7 @@ public sealed class Compile : FlowTask<CompileParams>
         if (sources.Count == 0)
         {
             result.Status = 1;
-            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{Input.Name}: no Verilog or SystemVerilog sources among the inputs"));
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, "no Verilog or SystemVerilog sources among the inputs"));
             return result;
         }
 

@@ -22,7 +22,7 @@ public sealed class Run : FlowTask<RunParams>
         if (simDir is null)
         {
             result.Status = 1;
-            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"{Input.Name}: no simDir input; connect a my_tool Compile task with 'needs'"));
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, "no simDir input; connect a my_tool Compile task with 'needs'"));
             return result;
         }
         var image = Path.GetFullPath(simDir.GetStrings("files")[0], simDir.GetString("basedir"));

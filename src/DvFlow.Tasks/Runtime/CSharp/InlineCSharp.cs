@@ -25,28 +25,44 @@ internal static partial class InlineCSharp
 
     public static (Func<ITaskImplementation>?, string?) Resolve(string body, string? runLocation, string cacheDir, TaskLibrarySet set)
     {
+        var (run, errors, problem) = Compile(body, runLocation, cacheDir, set, InlineKind.Task);
+        if (errors.Count > 0) return (() => new FailingTask(errors), null);
+        if (run is null) return (null, problem);
+        var task = new CSharpFunctionTask(run, "inline C#", new BodyMap(runLocation).ToFlowFile);
+        return (() => task, null);
+    }
+
+    /// <summary>
+    /// The compiled body's <c>DvFlowInline.Run</c>, compiling it into the cache first when needed; or its compile
+    /// errors (located in the flow file); or why it could not be compiled or loaded.
+    /// </summary>
+    public static (MethodInfo? Run, IReadOnlyList<TaskMarker> Errors, string? Problem) Compile(string body, string? runLocation, string cacheDir, TaskLibrarySet set, InlineKind kind)
+    {
         var map = new BodyMap(runLocation);
-        var dll = Path.Combine(cacheDir, $"inline_{Hash(body)}.dll");
+        var dll = Path.Combine(cacheDir, $"inline_{Hash(body, kind)}.dll");
         if (!File.Exists(dll))
         {
             var compiler = LoadCompiler(out var loadError);
-            if (compiler is null) return (null, loadError);
-            var errors = compiler.Compile(body, dll, References()).Where(m => m.Severity == MarkerSeverity.Error).Select(map.ToFlowFile).ToList();
-            if (errors.Count > 0) return (() => new FailingTask(errors), null);
+            if (compiler is null) return (null, [], loadError);
+            var errors = compiler.Compile(body, dll, References(), kind).Where(m => m.Severity == MarkerSeverity.Error).Select(map.ToFlowFile).ToList();
+            if (errors.Count > 0) return (null, errors, null);
         }
         var problems = new List<string>();
         var asm = set.Load([dll], problems).FirstOrDefault();
         var run = asm?.GetType("DvFlowInline")?.GetMethod("Run", BindingFlags.Public | BindingFlags.Static);
-        if (run is null) return (null, problems.FirstOrDefault() ?? $"compiled inline C# '{dll}' has no DvFlowInline.Run (delete the {CacheFolder} folder)");
-        var task = new CSharpFunctionTask(run, "inline C#", map.ToFlowFile);
-        return (() => task, null);
+        return run is null
+            ? (null, [], problems.FirstOrDefault() ?? $"compiled inline C# '{dll}' has no DvFlowInline.Run (delete the {CacheFolder} folder)")
+            : (run, [], null);
     }
 
+    /// <summary>Maps a marker of the compiled body (file 'inline.cs') to the flow file position of <c>run:</c>.</summary>
+    public static TaskMarker ToFlowFile(TaskMarker marker, string? runLocation) => new BodyMap(runLocation).ToFlowFile(marker);
+
     // Keyed by the API too: a new SDK version recompiles.
-    private static string Hash(string body)
+    private static string Hash(string body, InlineKind kind)
     {
         var api = typeof(TaskRunCtxt).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(api + "\n" + body)))[..20].ToLowerInvariant();
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(api + "\n" + kind + "\n" + body)))[..20].ToLowerInvariant();
     }
 
     private static IInlineCSharpCompiler? LoadCompiler(out string? error)

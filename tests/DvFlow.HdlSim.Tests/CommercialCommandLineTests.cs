@@ -1,0 +1,93 @@
+using DvFlow.HdlSim.Questa;
+using DvFlow.HdlSim.Vcs;
+using DvFlow.HdlSim.Xcelium;
+
+namespace DvFlow.HdlSim.Tests;
+
+public class CommercialCommandLineTests
+{
+    private static SimSources Sources()
+    {
+        var s = new SimSources();
+        s.HdlFiles.AddRange(["/p/rtl/c.sv", "/p/tb/tb.sv"]);
+        s.CFiles.Add("/p/dpi/model.c");
+        s.AddIncDir("/p/rtl");
+        s.AddDefine("WIDTH=8");
+        s.CompArgs.Add("-c1");
+        s.ElabArgs.Add("-e1");
+        s.Top.Add("tb");
+        return s;
+    }
+
+    private static readonly SimRunOptions Run = new(["seed=3"], ["-a1"], Trace: true, Valgrind: false) { DpiLibs = ["/l/libdpi.so"], VpiLibs = ["/l/vpi.so"] };
+
+    [Fact]
+    public void VcsAnalysesThenElaboratesWithLibrariesAndTrace()
+    {
+        var s = Sources();
+        s.Libs.Add("/r/lib/mylib");
+        s.Suppressed.Add("TFIPC");
+        s.TraceFormat = "fst";
+        Assert.Equal(["vlogan", "-full64", "-sverilog", "+warn=noTFIPC", "+incdir+/p/rtl", "+define+WIDTH=8", "-c1", "/p/rtl/c.sv", "/p/tb/tb.sv"], VcsCommandLine.Analyse(s, null));
+        Assert.Equal(["vcs", "-full64", "-o", "simv", "-debug_access+all", "+warn=noTFIPC", "-liblist", "mylib", "-e1", "/p/dpi/model.c", "-top", "tb"], VcsCommandLine.Elaborate(s));
+        Assert.Equal("WORK > DEFAULT\nDEFAULT : ./work\nmylib : /r/lib/mylib\n", VcsCommandLine.Setup("work", s.Libs));
+        Assert.Equal(["/i/simv", "-sv_lib", "/l/libdpi", "-load", "/l/vpi.so", "-a1", "+seed=3", "+trace"], VcsCommandLine.Run("/i/simv", Run));
+    }
+
+    [Fact]
+    public void VcsUvmComesFromNtbOpts()
+    {
+        var s = Sources();
+        s.CompArgs.AddRange(["-ntb_opts", "uvm-1.2"]);
+        Assert.Equal("uvm-1.2", VcsCommandLine.NtbOpts(s));
+        Assert.Null(VcsCommandLine.NtbOpts(Sources()));
+    }
+
+    [Fact]
+    public void XceliumElaboratesWithXrunAndRunsTheSnapshot()
+    {
+        var s = Sources();
+        s.Libs.Add("/r/lib/mylib");
+        s.TraceFormat = "vcd";
+        Assert.Equal(["xrun", "-64bit", "-elaborate", "-sv", "-xmlibdirname", "xcelium.d", "-snapshot", "simv", "-access", "+rwc",
+            "-incdir", "/p/rtl", "-define", "WIDTH=8", "-reflib", "/r/lib/mylib", "-c1", "-e1", "/p/rtl/c.sv", "/p/tb/tb.sv", "/p/dpi/model.c", "-top", "tb"],
+            XceliumCommandLine.Elaborate(s));
+        Assert.Equal(["xrun", "-64bit", "-R", "-xmlibdirname", "/i/xcelium.d", "-snapshot", "simv", "-sv_lib", "/l/libdpi",
+            "-loadvpi", "/l/vpi.so:vlog_startup_routines_bootstrap", "-a1", "+seed=3", "+trace"], XceliumCommandLine.Run("/i", Run));
+        Assert.Equal(["xmvlog", "-64bit", "-sv", "-work", "lib1", "-nowarn", "W1", "-incdir", "/p/rtl", "-define", "WIDTH=8", "-c1", "/p/rtl/c.sv", "/p/tb/tb.sv"],
+            XceliumCommandLine.Xmvlog(WithSuppressed(Sources(), "W1"), "lib1"));
+    }
+
+    [Fact]
+    public void QuestaCompilesOptimisesAndRunsInBatch()
+    {
+        var s = WithSuppressed(Sources(), "vlog-2643");
+        s.Libs.Add("/r/lib/mylib");
+        s.TraceFormat = "fst";
+        Assert.Equal(["vlog", "-sv", "-work", "work", "-suppress", "2643", "-L", "mylib", "+incdir+/p/rtl", "+define+WIDTH=8", "-c1", "/p/rtl/c.sv", "/p/tb/tb.sv", "/p/dpi/model.c"],
+            QuestaCommandLine.Vlog(s, "work", withC: true));
+        Assert.Equal(["vopt", "-work", "work", "+acc", "-suppress", "2643", "-L", "mylib", "-e1", "tb", "-o", "simv_opt"], QuestaCommandLine.Vopt(s, "work"));
+        Assert.Equal(["vsim", "-c", "-modelsimini", "/i/modelsim.ini", "-lib", "/i/work", "-onfinish", "exit", "-do", "run -all; quit -f", "simv_opt",
+            "-sv_lib", "/l/libdpi", "-pli", "/l/vpi.so", "-a1", "+seed=3", "+trace"], QuestaCommandLine.Vsim("/i", Run));
+        Assert.Equal("[Library]\nothers = $MODEL_TECH/../modelsim.ini\nwork = /i/work\nmylib = /r/lib/mylib\n", QuestaCommandLine.Ini(["/i/work", .. s.Libs]));
+    }
+
+    [Fact]
+    public void LibrariesMapTheLibrariesTheyBuildOn()
+    {
+        string[] deps = ["/r/base"];
+        Assert.Equal("mylib : ./mylib\nbase : /r/base\n", VcsCommandLine.LibrarySetup("mylib", deps));
+        Assert.Equal("SOFTINCLUDE $CDS_INST_DIR/tools/inca/files/cds.lib\nDEFINE mylib ./mylib\nDEFINE base /r/base\n", XceliumCommandLine.CdsLib("mylib", deps));
+        Assert.Equal("[Library]\nothers = $MODEL_TECH/../modelsim.ini\nmylib = /r/mylib\nbase = /r/base\n", QuestaCommandLine.Ini(["/r/mylib", .. deps]));
+    }
+
+    [Fact]
+    public void QuestaSuppressesOnlyNumberedCodes()
+        => Assert.Equal(["-suppress", "2643,12110"], QuestaCommandLine.Suppress(["vlog-2643", "12110", "TFMPC", "vopt-2643"]));
+
+    private static SimSources WithSuppressed(SimSources s, string code)
+    {
+        s.Suppressed.Add(code);
+        return s;
+    }
+}
