@@ -5,7 +5,8 @@ namespace DvFlow.HdlSim;
 /// <summary>
 /// What SimRun passes to the simulator: plusargs (without '+'), arguments, tracing, valgrind, and the DPI
 /// and VPI shared libraries to load (from parameters, SimRunArgs items and systemVerilogDPI / verilogVPI
-/// FileSets; absolute paths). Verilator and Icarus link DPI code into the image and ignore the libraries.
+/// FileSets; absolute paths). Verilator links DPI and VPI libraries into the image and ignores them here;
+/// Icarus has no DPI and loads the VPI libraries with <c>vvp -m</c>.
 /// </summary>
 public sealed record SimRunOptions(IReadOnlyList<string> Plusargs, IReadOnlyList<string> Args, bool Trace, bool Valgrind)
 {

@@ -47,3 +47,20 @@ public class NativeLibUnitTests
         Assert.Contains("#include \"Vsim.h\"", main);
     }
 }
+
+public class IvlVpiCommandLineTests
+{
+    [Fact]
+    public void VpiLibrariesLoadAtCompileAndAtRunTime()
+    {
+        var s = new SimSources();
+        s.HdlFiles.Add("/p/t.sv");
+        s.VpiLibs.AddRange(["/r/lib/greet.vpi", "/r/other/libx.so"]);
+        var compile = DvFlow.HdlSim.Icarus.IvlCommandLine.Compile(s);
+        Assert.Contains("-m/r/lib/greet", compile);
+        Assert.Contains("-m/r/other/libx.so", compile);
+
+        var run = DvFlow.HdlSim.Icarus.IvlCommandLine.Run("/r/img/simv.vvp", new SimRunOptions(["seed=1"], [], false, false) { VpiLibs = ["/r/lib/greet.vpi"] });
+        Assert.Equal(["vvp", "-n", "-m/r/lib/greet", "/r/img/simv.vvp", "+seed=1"], run);
+    }
+}

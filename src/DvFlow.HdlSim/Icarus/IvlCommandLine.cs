@@ -28,7 +28,10 @@ public static class IvlCommandLine
     /// <summary>The run command: <c>vvp</c> options, the image, extended options (<c>-fst</c>), then plusargs and args.</summary>
     public static IReadOnlyList<string> Run(string image, SimRunOptions o)
     {
-        var argv = new List<string> { "vvp", "-n", image };
+        var argv = new List<string> { "vvp", "-n" };
+        // VPI libraries given to SimRun load at run time (those given to SimImage are recorded in the image).
+        argv.AddRange(o.VpiLibs.Select(lib => "-m" + (lib.EndsWith(".vpi", StringComparison.Ordinal) ? lib[..^4] : lib)));
+        argv.Add(image);
         // vvp's extended arguments follow the image; -fst makes $dumpfile write FST like Verilator's --trace-fst.
         if (o.Trace) argv.Add("-fst");
         argv.AddRange(o.Plusargs.Select(p => "+" + p));
