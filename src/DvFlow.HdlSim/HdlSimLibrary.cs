@@ -5,6 +5,7 @@ using DvFlow.HdlSim.Native;
 using DvFlow.HdlSim.Uvm;
 using DvFlow.HdlSim.Verilator;
 using DvFlow.HdlSim.Xcelium;
+using DvFlow.HdlSim.Xsim;
 using DvFlow.TaskApi;
 
 [assembly: TaskLibrary(typeof(DvFlow.HdlSim.HdlSimLibrary))]
@@ -13,7 +14,7 @@ namespace DvFlow.HdlSim;
 
 /// <summary>
 /// The implementations behind the backend packages: <c>hdlsim.vlt</c> (Verilator), <c>hdlsim.ivl</c> (Icarus),
-/// <c>hdlsim.vcs</c> (Synopsys VCS), <c>hdlsim.xcm</c> (Cadence Xcelium) and <c>hdlsim.mti</c> (Siemens Questa).
+/// <c>hdlsim.vcs</c> (Synopsys VCS), <c>hdlsim.xcm</c> (Cadence Xcelium), <c>hdlsim.mti</c> (Siemens Questa) and <c>hdlsim.xsm</c> (AMD Vivado simulator, xsim).
 /// </summary>
 public sealed class HdlSimLibrary : ITaskLibrary
 {
@@ -38,6 +39,10 @@ public sealed class HdlSimLibrary : ITaskLibrary
         ["hdlsim.mti.SimLibUVM"] = () => new QuestaSimLibUvm(),
         ["hdlsim.mti.SimImage"] = () => new QuestaSimImage(),
         ["hdlsim.mti.SimRun"] = () => new QuestaSimRun(),
+        ["hdlsim.xsm.SimLib"] = () => new SimLibPassthrough(),
+        ["hdlsim.xsm.SimLibUVM"] = () => new XsimSimLibUvm(),
+        ["hdlsim.xsm.SimImage"] = () => new XsimSimImage(),
+        ["hdlsim.xsm.SimRun"] = () => new XsimSimRun(),
         ["hdlsim.vlt.SimLibDPI"] = () => new VltSimLibDpi(),
         ["hdlsim.vlt.SimLibVPI"] = () => new VltSimLibVpi(),
         ["hdlsim.vlt.SimLibUVM"] = () => new VltSimLibUvm(),

@@ -25,6 +25,12 @@ public abstract class SimRunBase : ITaskImplementation
     /// <summary>The command running <paramref name="image"/>.</summary>
     protected abstract IReadOnlyList<string> Command(string image, SimRunOptions options);
 
+    /// <summary>Problems with the options this simulator cannot handle (reported as errors before running).</summary>
+    protected virtual IEnumerable<string> Unsupported(SimRunOptions options) => [];
+
+    /// <summary>Environment variables the simulator needs besides the task's, or null.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Environment(TaskRunCtxt ctxt, SimRunOptions options) => null;
+
     /// <inheritdoc />
     public async Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)
     {
@@ -50,6 +56,13 @@ public abstract class SimRunBase : ITaskImplementation
         foreach (var old in WaveformPatterns.SelectMany(p => Directory.EnumerateFiles(input.RunDir, p))) File.Delete(old);
 
         var options = SimRunOptions.From(input);
+        var problems = Unsupported(options).ToList();
+        if (problems.Count > 0)
+        {
+            result.Status = 1;
+            result.Markers.AddRange(problems.Select(p => new TaskMarker(MarkerSeverity.Error, p)));
+            return result;
+        }
         var argv = Command(image, options);
         if (options.Valgrind) argv = ["valgrind", "--error-exitcode=1", .. argv];
         var parser = CreateParser(new HashSet<string>(input.List("suppress_warnings"), StringComparer.OrdinalIgnoreCase));
@@ -63,7 +76,7 @@ public abstract class SimRunBase : ITaskImplementation
             ctxt.AddMarker(paths.Resolve(marker));
         }
         // Both parsers see every line: a multi-line parser may complete an earlier message on a UVM line.
-        var exit = await ctxt.ExecAsync(argv, SimLog, logFilter: line =>
+        var exit = await ctxt.ExecAsync(argv, SimLog, env: Environment(ctxt, options), logFilter: line =>
         {
             Report(parser.Parse(line));
             Report(uvm.Parse(line));

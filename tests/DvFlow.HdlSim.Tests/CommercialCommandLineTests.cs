@@ -1,6 +1,7 @@
 using DvFlow.HdlSim.Questa;
 using DvFlow.HdlSim.Vcs;
 using DvFlow.HdlSim.Xcelium;
+using DvFlow.HdlSim.Xsim;
 
 namespace DvFlow.HdlSim.Tests;
 
@@ -56,6 +57,31 @@ public class CommercialCommandLineTests
             "-loadvpi", "/l/vpi.so:vlog_startup_routines_bootstrap", "-a1", "+seed=3", "+trace"], XceliumCommandLine.Run("/i", Run));
         Assert.Equal(["xmvlog", "-64bit", "-sv", "-work", "lib1", "-nowarn", "W1", "-incdir", "/p/rtl", "-define", "WIDTH=8", "-c1", "/p/rtl/c.sv", "/p/tb/tb.sv"],
             XceliumCommandLine.Xmvlog(WithSuppressed(Sources(), "W1"), "lib1"));
+    }
+
+    [Fact]
+    public void XsimCompilesIncrementallyElaboratesASnapshotAndRunsIt()
+    {
+        var s = Sources();
+        s.DpiLibs.Add("/l/libext.so");
+        s.TraceFormat = "vcd";
+        Assert.Equal(["xvlog", "--sv", "--incr", "-i", "/p/rtl", "-d", "WIDTH=8", "-c1", "/p/rtl/c.sv", "/p/tb/tb.sv"], XsimCommandLine.Xvlog(s));
+        Assert.Equal(["xsc", "/p/dpi/model.c"], XsimCommandLine.Xsc(s));
+        Assert.Equal(["xelab", "--snapshot", "simv.snap", "--debug", "all", "-e1", "--sv_root", "/l", "--sv_lib", "libext", "--sv_lib", "dpi", "tb"],
+            XsimCommandLine.Xelab(s));
+        Assert.Equal(["xsim", "simv.snap", "--xsimdir", "/i/xsim.dir", "--runall", "-a1", "--testplusarg", "seed=3", "--testplusarg", "trace"],
+            XsimCommandLine.Run("/i", Run));
+        Assert.Equal("/l:/d", XsimCommandLine.LibraryPath(["/l/a.so", "/l/b.so"], "/d"));
+        Assert.Equal("/l", XsimCommandLine.LibraryPath(["/l/a.so"], null));
+    }
+
+    [Fact]
+    public void XsimWithoutTraceOrCSourcesNeitherDebugsNorBindsXscOutput()
+    {
+        var s = new SimSources();
+        s.HdlFiles.Add("/p/t.sv");
+        s.Top.AddRange(["t", "glbl"]);
+        Assert.Equal(["xelab", "--snapshot", "simv.snap", "t", "glbl"], XsimCommandLine.Xelab(s));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public static class TargetsWriter
             deps.AddRange(n.Needs.Select(x => plan.ByName[x].Target));
 
             sb.AppendLine();
-            sb.AppendLine($"  <!-- {X(n.Name)}{(n.Desc is null ? "" : ": " + X(n.Desc))} -->");
+            sb.AppendLine($"  <!-- {Comment(n.Desc is null ? n.Name : n.Name + ": " + n.Desc)} -->");
             sb.AppendLine($"  <Target Name=\"{t}\" DependsOnTargets=\"{string.Join(";", deps)}\" Returns=\"@({outItem})\">");
             sb.AppendLine($"    <DvFlowRunNode PlanFile=\"$(DvFlowPlanFile)\" Node=\"{X(n.Name)}\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\" TaskLibraries=\"@(DvFlowTaskLibrary)\">");
             sb.AppendLine($"      <Output TaskParameter=\"Outputs\" ItemName=\"{outItem}\" />");
@@ -103,6 +103,14 @@ public static class TargetsWriter
     }
 
     private static string Id(string target) => target.Replace('-', '_');
+
+    // An XML comment may not contain "--" (a description quoting "xvlog --incr" would break the file).
+    private static string Comment(string s)
+    {
+        var text = X(s);
+        while (text.Contains("--", StringComparison.Ordinal)) text = text.Replace("--", "- -", StringComparison.Ordinal);
+        return text;
+    }
 
     private static string X(string s) => SecurityElement.Escape(s).Replace("$", "%24").Replace("@", "%40").Replace(";", "%3B");
 }

@@ -34,6 +34,25 @@ public class TranslationTests(SdkFeed feed)
     }
 
     [Fact]
+    public void ADescriptionWithDoubleDashesStillTranslates()
+    {
+        // The description goes into an XML comment of the generated targets, where "--" is not allowed.
+        using var p = new FlowProject(feed, """
+            package:
+              name: dash
+              tasks:
+              - root: greet
+                uses: std.Message
+                desc: "runs tool --incr --- then -"
+                with: {msg: dashes ok}
+            """);
+        var r = p.Build("-t:greet");
+        Assert.True(r.Succeeded, r.Describe());
+        r.AssertOutputContains("dash.greet: dashes ok");
+        Assert.Contains("runs tool - -incr - - - then -", File.ReadAllText(Path.Combine(p.Dir, "obj", "dvflow", "flow.g.targets")));
+    }
+
+    [Fact]
     public void GeneratedTargetsAreLeftUntouchedWhenNothingChangedAndRegeneratedWhenTheFlowChanges()
     {
         using var p = new FlowProject(feed, Hello);

@@ -3,7 +3,7 @@ using DvFlow.Sdk.Tests.TestSupport;
 namespace DvFlow.Sdk.Tests.HdlSim;
 
 /// <summary>
-/// hdlsim.vcs, hdlsim.xcm (and its other name hdlsim.xsm) and hdlsim.mti in real builds against <see cref="FakeSimulators"/>: the commands
+/// hdlsim.vcs, hdlsim.xcm, hdlsim.mti and hdlsim.xsm (Vivado xsim) in real builds against <see cref="FakeSimulators"/>: the commands
 /// they run, log diagnostics, incremental images, run verdicts, and switching simulators by config.
 /// </summary>
 [Collection(SdkCollection.Name)]
@@ -20,33 +20,45 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
     }
 
     // The calls that compile the image's own sources, elaborate it, compile the SimLib library, and run it.
+    // xsim's SimLib is a passthrough: its sources are compiled with the image's.
     private static IReadOnlyList<string> ImageCompile(FakeSimulators f, string sim) => sim switch
     {
         "vcs" => f.Calls("vlogan").Single(c => !c.Contains("-work") && c.Any(a => a.EndsWith("top.sv", StringComparison.Ordinal))),
-        "xcm" or "xsm" => f.Calls("xrun").Single(c => c.Contains("-elaborate")),
+        "xcm" => f.Calls("xrun").Single(c => c.Contains("-elaborate")),
+        "xsm" => f.Call("xvlog"),
         _ => f.Calls("vlog").Single(c => Follows(c, "-work", "work")),
     };
 
     private static IReadOnlyList<string> ImageElab(FakeSimulators f, string sim) => sim switch
     {
         "vcs" => f.Call("vcs"),
-        "xcm" or "xsm" => f.Calls("xrun").Single(c => c.Contains("-elaborate")),
+        "xcm" => f.Calls("xrun").Single(c => c.Contains("-elaborate")),
+        "xsm" => f.Call("xelab"),
         _ => f.Call("vopt"),
     };
 
     private static IReadOnlyList<string> LibCompile(FakeSimulators f, string sim) => sim switch
     {
         "vcs" => f.Calls("vlogan").Single(c => Follows(c, "-work", "rtl_lib")),
-        "xcm" or "xsm" => f.Call("xmvlog"),
+        "xcm" => f.Call("xmvlog"),
+        "xsm" => f.Call("xvlog"),
         _ => f.Calls("vlog").Single(c => Follows(c, "-work", "rtl_lib")),
     };
 
     private static IReadOnlyList<string> RunCall(FakeSimulators f, string sim) => sim switch
     {
         "vcs" => f.Call("simv"),
-        "xcm" or "xsm" => f.Calls("xrun").Single(c => c.Contains("-R")),
+        "xcm" => f.Calls("xrun").Single(c => c.Contains("-R")),
+        "xsm" => f.Call("xsim"),
         _ => f.Call("vsim"),
     };
+
+    // A plusarg as the simulator takes it: +name=value, or xsim's --testplusarg name=value.
+    private static void AssertPlusarg(IReadOnlyList<string> run, string sim, string plusarg)
+    {
+        if (sim == "xsm") AssertFollows(run, "--testplusarg", plusarg);
+        else Assert.Contains("+" + plusarg, run);
+    }
 
     private static bool Follows(IReadOnlyList<string> argv, params string[] seq)
         => Enumerable.Range(0, Math.Max(0, argv.Count - seq.Length + 1)).Any(i => seq.Select((s, k) => argv[i + k] == s).All(x => x));
@@ -99,11 +111,11 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
         var compile = ImageCompile(fakes, sim);
         var elab = ImageElab(fakes, sim);
         Assert.Contains(top, compile);
-        Assert.DoesNotContain(Path.Combine(p.Dir, "rtl", "counter.sv"), compile);
+        if (sim != "xsm") Assert.DoesNotContain(Path.Combine(p.Dir, "rtl", "counter.sv"), compile);
         Assert.Contains(Path.Combine(p.Dir, "rtl", "counter.sv"), LibCompile(fakes, sim));
         var run = RunCall(fakes, sim);
-        Assert.Contains("+seed=5", run);
-        Assert.Contains("+trace", run);
+        AssertPlusarg(run, sim, "seed=5");
+        AssertPlusarg(run, sim, "trace");
         switch (sim)
         {
             case "vcs":
@@ -116,7 +128,21 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
                 Assert.Contains(fakes.Calls("vlogan"), c => c.SequenceEqual(["-full64", "-sverilog", "-ntb_opts", "uvm-1.2"]));
                 Assert.Contains("rtl_lib : " + Path.Combine(p.RunDir, "cs.rtl_lib", "rtl_lib"), File.ReadAllText(Path.Combine(p.RunDir, "cs.img", "synopsys_sim.setup")));
                 break;
-            case "xcm" or "xsm":
+            case "xsm":
+                Assert.Equal(["--sv", "--incr"], compile.Take(2));
+                AssertFollows(compile, "-i", inc);
+                AssertFollows(compile, "-d", "MAGIC=7");
+                AssertFollows(compile, "-L", "uvm");
+                AssertFollows(compile, "-i", Path.Combine(fakes.BinDir[..^"/bin".Length], "data", "system_verilog", "uvm_1.2"));
+                AssertFollows(elab, "--snapshot", "simv.snap");
+                AssertFollows(elab, "--debug", "all");
+                AssertFollows(elab, "-L", "uvm");
+                Assert.Equal("top", elab[^1]);
+                Assert.Equal("simv.snap", run[0]);
+                AssertFollows(run, "--xsimdir", Path.Combine(p.RunDir, "cs.img", "xsim.dir"));
+                Assert.Contains("--runall", run);
+                break;
+            case "xcm":
                 AssertFollows(compile, "-incdir", inc);
                 AssertFollows(compile, "-define", "MAGIC=7");
                 AssertFollows(elab, "-top", "top");
@@ -145,7 +171,7 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
         Assert.True(again.Succeeded, again.Describe());
         again.AssertOutputContains("cs.rtl_lib: skipped, up to date");
         again.AssertOutputContains("cs.img: skipped, up to date");
-        Assert.Contains("+seed=5", RunCall(fakes, sim));
+        AssertPlusarg(RunCall(fakes, sim), sim, "seed=5");
 
         // The included header is no input of any task; the scanned includes make it one.
         var header = Path.Combine(inc, "defs.svh");
@@ -161,6 +187,12 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
     [MemberData(nameof(Simulators))]
     public void CompileErrorsBecomeLocatedErrorsAndSuppressedWarningsVanish(string sim)
     {
+        var (error, shown, hidden) = sim switch
+        {
+            "mti" => ("vlog-2730", "vlog-2000", "vlog-2001"),
+            "xsm" => ("VRFC 10-2989", "VRFC 10-3091", "VRFC 10-9999"),
+            _ => ("IND", "WSHOW", "WSUP"),
+        };
         using var p = Project(feed, $$"""
             package:
               name: ce
@@ -173,7 +205,7 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
               - root: img
                 uses: hdlsim.{{sim}}.SimImage
                 needs: [src]
-                with: {top: [top], suppress_warnings: [{{(sim == "mti" ? "vlog-2001" : "WSUP")}}]}
+                with: {top: [top], suppress_warnings: ["{{hidden}}"]}
             """, out _);
         var path = p.Write("top.sv", "module top;\n  int x;\n  initial foo = 1;\nendmodule\n");
         p.Write("compile.out", sim switch
@@ -191,7 +223,13 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
                   Identifier 'foo' has not been declared yet.
 
                 """,
-            "xcm" or "xsm" => $"""
+            "xsm" => $"""
+                INFO: [VRFC 10-2263] Analyzing SystemVerilog file "{path}" into library work
+                WARNING: [VRFC 10-3091] Shown warning [{path}:2]
+                WARNING: [VRFC 10-9999] Suppressed warning [{path}:2]
+                ERROR: [VRFC 10-2989] Identifier not declared [{path}:3]
+                """,
+            "xcm" => $"""
                 xrun: *W,WSHOW ({path},2|5): Shown warning
                 xrun: *W,WSUP ({path},2): Suppressed warning
                 xmvlog: *E,IND ({path},3|10): Identifier not declared
@@ -206,7 +244,6 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
         p.Environment["FAKE_SIM_COMPILE_STATUS"] = "1";
         var r = p.Build();
         Assert.False(r.Succeeded, r.Describe());
-        var (error, shown, hidden) = sim == "mti" ? ("vlog-2730", "vlog-2000", "vlog-2001") : ("IND", "WSHOW", "WSUP");
         r.AssertOutputMatches(@"top\.sv\(3(,\d+)?\): error " + error + @": ce\.img: Identifier not declared");
         r.AssertOutputMatches(@"top\.sv\(2(,\d+)?\): warning " + shown + @": ce\.img: Shown warning");
         r.AssertOutputLacks(": warning " + hidden);
@@ -273,7 +310,8 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
         p.Write("run.out", sim switch
         {
             "vcs" => $"Error: \"{top}\", 3: top: at time 0 ps\nchecker saw 3\n",
-            "xcm" or "xsm" => $"xmsim: *E,ASRTST ({top},3): (time 0 FS) Assertion top.__assert_1 has failed\nchecker saw 3\n",
+            "xsm" => $"Error: checker saw 3\nTime: 0 ps  Iteration: 0  Process: /top/Initial2_0  Scope: top  File: {top} Line: 3\n",
+            "xcm" => $"xmsim: *E,ASRTST ({top},3): (time 0 FS) Assertion top.__assert_1 has failed\nchecker saw 3\n",
             _ => $"# ** Error: checker saw 3\n#    Time: 0 ns  Scope: top File: {top} Line: 3\n",
         });
         p.Environment["FAKE_SIM_RUN_OUTPUT"] = Path.Combine(p.Dir, "run.out");

@@ -1,21 +1,22 @@
 namespace DvFlow.Sdk.Tests.TestSupport;
 
 /// <summary>
-/// Stand-ins for the commercial simulators (VCS, Xcelium, Questa), which the test machines do not have:
+/// Stand-ins for the commercial simulators (VCS, Xcelium, Questa, Vivado xsim), which the test machines do not have:
 /// bash scripts with the tools' names in a bin directory, to put first on a build's PATH. Each records
 /// its name and arguments in <see cref="RecordFile"/> and creates what the next step needs (vcs writes an
 /// executable <c>simv</c>, vlib a library directory). Their output is controlled by environment variables:
 /// <list type="bullet">
-/// <item><c>FAKE_SIM_COMPILE_OUTPUT</c>: a file the compilers (vlogan, vlog, xmvlog, xrun -elaborate) print;</item>
+/// <item><c>FAKE_SIM_COMPILE_OUTPUT</c>: a file the compilers (vlogan, vlog, xmvlog, xrun -elaborate, xvlog, xsc, xelab) print;</item>
 /// <item><c>FAKE_SIM_COMPILE_STATUS</c>: their exit status (default 0);</item>
-/// <item><c>FAKE_SIM_RUN_OUTPUT</c>: a file the simulators (simv, vsim, xrun -R) print after "FAKE SIM PASS".</item>
+/// <item><c>FAKE_SIM_RUN_OUTPUT</c>: a file the simulators (simv, vsim, xrun -R, xsim) print after "FAKE SIM PASS".</item>
 /// </list>
-/// The plusarg <c>+fake_uvm_errors=N</c> makes a simulator print the UVM summary line <c>UVM_ERROR :    N</c>.
+/// The plusarg <c>+fake_uvm_errors=N</c> (xsim: <c>--testplusarg fake_uvm_errors=N</c>) makes a simulator print
+/// the UVM summary line <c>UVM_ERROR :    N</c>.
 /// </summary>
 public sealed class FakeSimulators
 {
     /// <summary>Tool names written to the bin directory.</summary>
-    public static readonly IReadOnlyList<string> Tools = ["vlogan", "vcs", "xmvlog", "xrun", "vlib", "vlog", "vopt", "vsim"];
+    public static readonly IReadOnlyList<string> Tools = ["vlogan", "vcs", "xmvlog", "xrun", "vlib", "vlog", "vopt", "vsim", "xvlog", "xsc", "xelab", "xsim"];
 
     private const char Separator = '\u001f';
 
@@ -64,7 +65,7 @@ public sealed class FakeSimulators
             compile() { if [ -n "$FAKE_SIM_COMPILE_OUTPUT" ]; then cat "$FAKE_SIM_COMPILE_OUTPUT"; fi; exit "${FAKE_SIM_COMPILE_STATUS:-0}"; }
             simulate() {
               echo "${1}FAKE SIM PASS"
-              for a in "$@"; do case "$a" in +fake_uvm_errors=*) echo "${1}UVM_ERROR :    ${a#+fake_uvm_errors=}";; esac; done
+              for a in "$@"; do case "$a" in +fake_uvm_errors=*|fake_uvm_errors=*) echo "${1}UVM_ERROR :    ${a#*fake_uvm_errors=}";; esac; done
               if [ -n "$FAKE_SIM_RUN_OUTPUT" ]; then cat "$FAKE_SIM_RUN_OUTPUT"; fi
               exit 0
             }
@@ -90,11 +91,12 @@ public sealed class FakeSimulators
                 exit 0
                 """,
             "vsim" => """simulate "# " "$@" """,
+            "xsim" => """simulate "" "$@" """,
             "xrun" => """
                 for a in "$@"; do if [ "$a" = "-R" ]; then simulate "" "$@"; fi; done
                 compile
                 """,
-            "vlogan" or "vlog" or "xmvlog" => "compile",
+            "vlogan" or "vlog" or "xmvlog" or "xvlog" or "xsc" or "xelab" => "compile",
             _ => "exit 0",
         };
         return "#!/bin/bash\n" + record + "\n" + behaviour + "\n";
