@@ -141,6 +141,8 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
                 Assert.Equal("simv.snap", run[0]);
                 AssertFollows(run, "--xsimdir", Path.Combine(p.RunDir, "cs.img", "xsim.dir"));
                 Assert.Contains("--runall", run);
+                // Not xvlog.log: xvlog writes that file itself.
+                Assert.True(File.Exists(Path.Combine(p.RunDir, "cs.img", "compile.log")));
                 break;
             case "xcm":
                 AssertFollows(compile, "-incdir", inc);
