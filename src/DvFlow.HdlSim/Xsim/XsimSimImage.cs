@@ -4,15 +4,22 @@ using DvFlow.TaskApi;
 namespace DvFlow.HdlSim.Xsim;
 
 /// <summary>
-/// hdlsim.xsm.SimImage: compiles the sources with <c>xvlog --incr</c> (log <c>xvlog.log</c>), C/C++ DPI
-/// sources with <c>xsc</c> (log <c>xsc.log</c>), and elaborates the snapshot <c>simv.snap</c> with
-/// <c>xelab</c> (log <c>build.log</c>). The snapshot lives inside <c>xsim.dir</c>, so the image file is a
+/// hdlsim.xsm.SimImage: compiles the sources with <c>xvlog --incr</c> (log <c>compile.log</c>), C/C++ DPI
+/// sources with <c>xsc</c> (log <c>dpi.log</c>), and elaborates the snapshot <c>simv.snap</c> with
+/// <c>xelab</c> (log <c>build.log</c>). The logs are not named xvlog.log and xsc.log: the tools write
+/// those themselves in the same directory. The snapshot lives inside <c>xsim.dir</c>, so the image file is a
 /// stamp written after xelab succeeds. Included files are found by scanning the sources.
 /// </summary>
 public sealed class XsimSimImage : SimImageBase
 {
     /// <summary>The stamp marking a complete image, relative to the run directory.</summary>
     public const string ImageStamp = XsimCommandLine.Snapshot + ".image";
+
+    /// <summary>Log of xvlog, in the run directory.</summary>
+    public const string CompileLog = "compile.log";
+
+    /// <summary>Log of xsc, in the run directory.</summary>
+    public const string DpiLog = "dpi.log";
 
     /// <inheritdoc />
     protected override string ToolName => "xsim";
@@ -34,11 +41,11 @@ public sealed class XsimSimImage : SimImageBase
     /// <inheritdoc />
     protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter)
     {
-        var status = await ctxt.ExecAsync(XsimCommandLine.Xvlog(sources), "xvlog.log", logFilter: logFilter).ConfigureAwait(false);
+        var status = await ctxt.ExecAsync(XsimCommandLine.Xvlog(sources), CompileLog, logFilter: logFilter).ConfigureAwait(false);
         if (status != 0) return status;
         if (sources.CFiles.Count > 0)
         {
-            status = await ctxt.ExecAsync(XsimCommandLine.Xsc(sources), "xsc.log", logFilter: logFilter).ConfigureAwait(false);
+            status = await ctxt.ExecAsync(XsimCommandLine.Xsc(sources), DpiLog, logFilter: logFilter).ConfigureAwait(false);
             if (status != 0) return status;
         }
         status = await ctxt.ExecAsync(XsimCommandLine.Xelab(sources), BuildLog, logFilter: logFilter).ConfigureAwait(false);

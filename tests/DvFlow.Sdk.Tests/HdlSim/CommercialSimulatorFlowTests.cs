@@ -141,6 +141,8 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
                 Assert.Equal("simv.snap", run[0]);
                 AssertFollows(run, "--xsimdir", Path.Combine(p.RunDir, "cs.img", "xsim.dir"));
                 Assert.Contains("--runall", run);
+                // Not xvlog.log: xvlog writes that file itself.
+                Assert.True(File.Exists(Path.Combine(p.RunDir, "cs.img", "compile.log")));
                 break;
             case "xcm":
                 AssertFollows(compile, "-incdir", inc);
@@ -319,6 +321,62 @@ public class CommercialSimulatorFlowTests(SdkFeed feed)
         Assert.False(r.Succeeded, r.Describe());
         r.AssertOutputMatches(@"top\.sv\(3(,\d+)?\): error [A-Za-z0-9_-]+: rt\.run: ");
         r.AssertOutputContains("rt.run: the simulation reported 1 error(s)");
+    }
+
+    [Fact]
+    public void XsimCompilesCSourcesWithXscBindsDpiLibrariesAtElaborationAndRejectsVpi()
+    {
+        using var p = Project(feed, """
+            package:
+              name: xd
+              imports:
+              - name: hdlsim.xsm
+              tasks:
+              - name: src
+                uses: std.FileSet
+                with: {base: ".", type: systemVerilogSource, include: "top.sv"}
+              - name: csrc
+                uses: std.FileSet
+                with: {base: ".", type: cSource, include: "model.c"}
+              - name: img
+                uses: hdlsim.xsm.SimImage
+                needs: [src, csrc]
+                with: {top: [top], dpilibs: [lib/libext.so]}
+              - root: sim
+                uses: hdlsim.xsm.SimRun
+                needs: [img]
+              - root: sim_vpi
+                uses: hdlsim.xsm.SimRun
+                needs: [img]
+                with: {vpilibs: [lib/vpi.so]}
+              - root: img_vpi
+                uses: hdlsim.xsm.SimImage
+                needs: [src]
+                with: {top: [top], vpilibs: [lib/vpi.so]}
+            """, out var fakes);
+        p.Write("top.sv", "module top; import \"DPI-C\" function int ext(); endmodule\n");
+        var model = p.Write("model.c", "int ext(void) { return 1; }\n");
+        p.Write("lib/libext.so", "not really a library\n");
+        p.Write("lib/vpi.so", "not really a library\n");
+
+        var r = p.Build("-t:sim");
+        Assert.True(r.Succeeded, r.Describe());
+        r.AssertOutputContains("FAKE SIM PASS");
+        Assert.Equal([model], fakes.Call("xsc"));
+        var elab = fakes.Call("xelab");
+        AssertFollows(elab, "--sv_root", Path.Combine(p.Dir, "lib"), "--sv_lib", "libext");
+        AssertFollows(elab, "--sv_lib", "dpi");
+
+        fakes.ClearCalls();
+        var vpiRun = p.Build("-t:sim_vpi");
+        Assert.False(vpiRun.Succeeded, vpiRun.Describe());
+        vpiRun.AssertOutputContains("xd.sim_vpi: the Vivado simulator (xsim) does not load VPI libraries");
+        Assert.Empty(fakes.Calls("xsim"));
+
+        var vpiImage = p.Build("-t:img_vpi");
+        Assert.False(vpiImage.Succeeded, vpiImage.Describe());
+        vpiImage.AssertOutputContains("xd.img_vpi: the Vivado simulator (xsim) does not load VPI libraries");
+        Assert.Empty(fakes.Calls("xvlog"));
     }
 
     [Fact]
