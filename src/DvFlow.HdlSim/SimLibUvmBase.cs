@@ -14,6 +14,14 @@ public abstract class SimLibUvmBase : ITaskImplementation
     /// <summary>The tool's UVM options, or an error message when the tool's installation cannot be found.</summary>
     protected abstract UvmOptions? Options(TaskRunCtxt ctxt, out string? error);
 
+    /// <summary>
+    /// A tool installation's root: <paramref name="homeVariable"/> of the task's environment, or else the parent of
+    /// the <c>bin</c> directory holding <paramref name="tool"/> on the task's PATH; null when neither is found.
+    /// </summary>
+    protected static string? InstallationHome(TaskRunCtxt ctxt, string homeVariable, string tool)
+        => ctxt.Env.GetValueOrDefault(homeVariable) is { Length: > 0 } home ? home
+            : ExecutableSearch.Find(tool, ctxt.Env.GetValueOrDefault("PATH")) is { } path ? Path.GetDirectoryName(Path.GetDirectoryName(path)) : null;
+
     /// <inheritdoc />
     public Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)
     {

@@ -13,8 +13,7 @@ public sealed class QuestaSimLibUvm : SimLibUvmBase
     /// <inheritdoc />
     protected override UvmOptions? Options(TaskRunCtxt ctxt, out string? error)
     {
-        var home = ctxt.Env.GetValueOrDefault("QUESTA_HOME") is { Length: > 0 } h ? h
-            : ExecutableSearch.Find("vsim", ctxt.Env.GetValueOrDefault("PATH")) is { } vsim ? Path.GetDirectoryName(Path.GetDirectoryName(vsim)) : null;
+        var home = InstallationHome(ctxt, "QUESTA_HOME", "vsim");
         if (home is null)
         {
             error = "cannot find the Questa installation for its UVM: set QUESTA_HOME or put vsim on PATH";

@@ -13,8 +13,7 @@ public sealed class XsimSimLibUvm : SimLibUvmBase
     /// <inheritdoc />
     protected override UvmOptions? Options(TaskRunCtxt ctxt, out string? error)
     {
-        var home = ctxt.Env.GetValueOrDefault("XILINX_VIVADO") is { Length: > 0 } h ? h
-            : ExecutableSearch.Find("xvlog", ctxt.Env.GetValueOrDefault("PATH")) is { } xvlog ? Path.GetDirectoryName(Path.GetDirectoryName(xvlog)) : null;
+        var home = InstallationHome(ctxt, "XILINX_VIVADO", "xvlog");
         if (home is null)
         {
             error = "cannot find the Vivado installation for its UVM: set XILINX_VIVADO or put xvlog on PATH";
