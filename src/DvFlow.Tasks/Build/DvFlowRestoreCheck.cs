@@ -51,18 +51,7 @@ public sealed class DvFlowRestoreCheck : Microsoft.Build.Utilities.Task
         {
             using var stream = File.OpenRead(assetsFile);
             using var doc = JsonDocument.Parse(stream);
-            var root = doc.RootElement;
-            var folders = root.TryGetProperty("packageFolders", out var pf) && pf.ValueKind == JsonValueKind.Object
-                ? pf.EnumerateObject().Select(p => p.Name).ToList()
-                : [];
-            if (!root.TryGetProperty("libraries", out var libraries) || libraries.ValueKind != JsonValueKind.Object) return null;
-            foreach (var lib in libraries.EnumerateObject())
-            {
-                if (!lib.Value.TryGetProperty("type", out var type) || type.GetString() != "package") continue;
-                var path = lib.Value.TryGetProperty("path", out var p) ? p.GetString() ?? "" : "";
-                if (!folders.Any(f => Directory.Exists(Path.Combine(f, path)))) return lib.Name;
-            }
-            return null;
+            return NuGetPlugins.Packages(doc.RootElement).FirstOrDefault(p => p.Directory is null)?.Name;
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {

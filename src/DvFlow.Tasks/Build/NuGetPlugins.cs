@@ -29,26 +29,38 @@ public static class NuGetPlugins
         }
     }
 
-    private static List<FlowPlugin> Read(JsonElement root)
+    /// <summary>A package an assets file lists: its id/version name, its files, and the package folder holding it (null when none does).</summary>
+    public sealed record RestoredPackage(string Name, IReadOnlyList<string> Files, string? Directory);
+
+    /// <summary>The packages (not projects) listed in a parsed <c>project.assets.json</c>, each located in the first package folder holding it.</summary>
+    public static IEnumerable<RestoredPackage> Packages(JsonElement root)
     {
-        var plugins = new List<FlowPlugin>();
-        if (!root.TryGetProperty("libraries", out var libraries) || libraries.ValueKind != JsonValueKind.Object) return plugins;
+        if (!root.TryGetProperty("libraries", out var libraries) || libraries.ValueKind != JsonValueKind.Object) yield break;
         var folders = root.TryGetProperty("packageFolders", out var pf) && pf.ValueKind == JsonValueKind.Object
             ? pf.EnumerateObject().Select(p => p.Name).ToList()
             : [];
-        var prefix = FlowPlugin.Folder + "/";
         foreach (var lib in libraries.EnumerateObject())
         {
             if (!lib.Value.TryGetProperty("type", out var type) || type.GetString() != "package") continue;
-            if (!lib.Value.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array) continue;
-            var ours = files.EnumerateArray().Select(f => f.GetString() ?? "").Where(f => f.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (ours.Count == 0) continue;
+            var files = lib.Value.TryGetProperty("files", out var f) && f.ValueKind == JsonValueKind.Array
+                ? f.EnumerateArray().Select(x => x.GetString() ?? "").ToList()
+                : [];
             var relative = lib.Value.TryGetProperty("path", out var p) ? p.GetString() ?? "" : "";
             // The package lives in the first package folder (the global one, then fallbacks) that holds it.
-            var dir = folders.Select(f => Path.Combine(f, relative)).FirstOrDefault(Directory.Exists);
-            if (dir is null) continue;
-            var slash = lib.Name.IndexOf('/');
-            var (id, version) = slash < 0 ? (lib.Name, "") : (lib.Name[..slash], lib.Name[(slash + 1)..]);
+            yield return new RestoredPackage(lib.Name, files, folders.Select(d => Path.Combine(d, relative)).FirstOrDefault(System.IO.Directory.Exists));
+        }
+    }
+
+    private static List<FlowPlugin> Read(JsonElement root)
+    {
+        var plugins = new List<FlowPlugin>();
+        var prefix = FlowPlugin.Folder + "/";
+        foreach (var package in Packages(root))
+        {
+            var ours = package.Files.Where(f => f.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (ours.Count == 0 || package.Directory is not { } dir) continue;
+            var slash = package.Name.IndexOf('/');
+            var (id, version) = slash < 0 ? (package.Name, "") : (package.Name[..slash], package.Name[(slash + 1)..]);
             var packagesPrefix = prefix + FlowPlugin.PackagesFolder + "/";
             var tasksPrefix = prefix + FlowPlugin.TasksFolder + "/";
             var packages = ours.Any(f => f.StartsWith(packagesPrefix, StringComparison.OrdinalIgnoreCase))
