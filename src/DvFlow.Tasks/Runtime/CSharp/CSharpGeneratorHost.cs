@@ -88,13 +88,8 @@ public sealed class CSharpGeneratorHost : ITaskGeneratorHost
 
     private MethodInfo? Resolve(string reference, out string? error)
     {
-        var errors = new List<string>();
-        var assemblies = _set.Load(_libraries, errors);
-        if (errors.Count > 0)
-        {
-            error = string.Join("; ", errors);
-            return null;
-        }
+        var assemblies = _set.Load(_libraries, out error);
+        if (error is not null) return null;
         var methods = CSharpReference.FindMethods(reference, assemblies, _libraries, out error);
         if (error is not null) return null;
         var fit = methods.FirstOrDefault(m => m.GetParameters() is [{ ParameterType: var a }, { ParameterType: var b }]

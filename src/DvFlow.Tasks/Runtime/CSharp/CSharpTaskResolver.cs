@@ -91,11 +91,5 @@ public sealed class CSharpTaskResolver
         return (m.CreateDelegate<Func<UpToDateCtxt, Task<bool>>>(), null);
     }
 
-    private IReadOnlyList<Assembly> Assemblies(out string? error)
-    {
-        var errors = new List<string>();
-        var loaded = _set.Load(_paths, errors);
-        error = errors.Count > 0 ? string.Join("; ", errors) : null;
-        return loaded;
-    }
+    private IReadOnlyList<Assembly> Assemblies(out string? error) => _set.Load(_paths, out error);
 }

@@ -32,6 +32,15 @@ public sealed class TaskLibrarySet
         return result;
     }
 
+    /// <summary>The loaded assemblies of <paramref name="paths"/>; <paramref name="error"/> joins the messages of the libraries that failed to load.</summary>
+    public IReadOnlyList<Assembly> Load(IEnumerable<string> paths, out string? error)
+    {
+        var errors = new List<string>();
+        var loaded = Load(paths, errors);
+        error = errors.Count > 0 ? string.Join("; ", errors) : null;
+        return loaded;
+    }
+
     private static (Assembly?, string?) LoadOne(string path)
     {
         if (!File.Exists(path)) return (null, $"task library '{path}' does not exist (build it first, or check the DvFlowTaskLibrary item)");
