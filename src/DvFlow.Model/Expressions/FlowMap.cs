@@ -22,34 +22,48 @@ public sealed class FlowMap : IReadOnlyDictionary<string, object?>
     public FlowMap(IEnumerable<KeyValuePair<string, object?>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var list = new List<KeyValuePair<string, object?>>();
+        // Sized up front when the count is known (maps read from JSON or the plan), so the entries are not copied again.
+        var buffer = entries is IReadOnlyCollection<KeyValuePair<string, object?>> known
+            ? new KeyValuePair<string, object?>[known.Count]
+            : new KeyValuePair<string, object?>[4];
+        int count = 0;
         Dictionary<string, int>? index = null;
         foreach (var entry in entries)
         {
             ArgumentNullException.ThrowIfNull(entry.Key, nameof(entries));
-            int existing = Find(list, index, entry.Key);
+            int existing = Find(buffer, count, index, entry.Key);
             if (existing >= 0)
             {
-                list[existing] = entry;
+                buffer[existing] = entry;
                 continue;
             }
 
-            list.Add(entry);
+            if (count == buffer.Length)
+            {
+                Array.Resize(ref buffer, Math.Max(4, count * 2));
+            }
+
+            buffer[count++] = entry;
             if (index is not null)
             {
-                index[entry.Key] = list.Count - 1;
+                index[entry.Key] = count - 1;
             }
-            else if (list.Count > IndexThreshold)
+            else if (count > IndexThreshold)
             {
                 index = new Dictionary<string, int>(StringComparer.Ordinal);
-                for (int i = 0; i < list.Count; i++)
+                for (int i = 0; i < count; i++)
                 {
-                    index[list[i].Key] = i;
+                    index[buffer[i].Key] = i;
                 }
             }
         }
 
-        _entries = list.ToArray();
+        if (count != buffer.Length)
+        {
+            Array.Resize(ref buffer, count);
+        }
+
+        _entries = buffer;
         _index = index;
     }
 
@@ -126,16 +140,16 @@ public sealed class FlowMap : IReadOnlyDictionary<string, object?>
         return -1;
     }
 
-    private static int Find(List<KeyValuePair<string, object?>> list, Dictionary<string, int>? index, string key)
+    private static int Find(KeyValuePair<string, object?>[] entries, int count, Dictionary<string, int>? index, string key)
     {
         if (index is not null)
         {
             return index.TryGetValue(key, out int i) ? i : -1;
         }
 
-        for (int i = 0; i < list.Count; i++)
+        for (int i = 0; i < count; i++)
         {
-            if (string.Equals(list[i].Key, key, StringComparison.Ordinal))
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
                 return i;
             }

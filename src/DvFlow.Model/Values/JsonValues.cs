@@ -24,6 +24,22 @@ public static class JsonValues
         }
     }
 
+    /// <summary>Parses UTF-8 JSON into flow values; false when it is not valid JSON.</summary>
+    public static bool TryParse(ReadOnlyMemory<byte> utf8, out object? value)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(utf8);
+            value = FromElement(doc.RootElement);
+            return true;
+        }
+        catch (JsonException)
+        {
+            value = null;
+            return false;
+        }
+    }
+
     /// <summary>Converts a JSON element into flow values.</summary>
     public static object? FromElement(JsonElement e) => e.ValueKind switch
     {
@@ -31,10 +47,28 @@ public static class JsonValues
         JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Array => e.EnumerateArray().Select(FromElement).ToArray(),
-        JsonValueKind.Object => new FlowMap(e.EnumerateObject().Select(p => new KeyValuePair<string, object?>(p.Name, FromElement(p.Value)))),
+        JsonValueKind.Array => ArrayFrom(e),
+        JsonValueKind.Object => MapFrom(e),
         _ => null,
     };
+
+    // Sized from the element: plans and exec data hold thousands of small lists and maps.
+    private static object?[] ArrayFrom(JsonElement e)
+    {
+        var items = new object?[e.GetArrayLength()];
+        var i = 0;
+        foreach (var x in e.EnumerateArray()) items[i++] = FromElement(x);
+        return items;
+    }
+
+    private static FlowMap MapFrom(JsonElement e)
+    {
+        var entries = new KeyValuePair<string, object?>[e.GetPropertyCount()];
+        if (entries.Length == 0) return FlowMap.Empty;
+        var i = 0;
+        foreach (var p in e.EnumerateObject()) entries[i++] = new KeyValuePair<string, object?>(p.Name, FromElement(p.Value));
+        return new FlowMap(entries);
+    }
 
     /// <summary>Writes a flow value as JSON.</summary>
     public static void Write(Utf8JsonWriter w, object? value)

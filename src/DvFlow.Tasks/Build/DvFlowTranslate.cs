@@ -28,7 +28,7 @@ public sealed class DvFlowTranslate : FlowLoadingTask
     public override bool Execute()
     {
         var targetsPath = Path.Combine(IntermediateDirectory, "flow.g.targets");
-        var planPath = Path.Combine(IntermediateDirectory, "plan.json");
+        var planPath = Path.Combine(IntermediateDirectory, FlowPlanJson.FileName);
         var stampPath = Path.Combine(IntermediateDirectory, StampFile);
         var manifestPath = Path.Combine(IntermediateDirectory, ManifestFile);
         GeneratedTargets = targetsPath;

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using DvFlow.Model.Dataflow;
+using DvFlow.Model.Values;
 using DvFlow.Model.Expressions;
 using DvFlow.TaskApi;
 
@@ -64,30 +66,61 @@ public sealed record ExecData
         ("session", Session),
         ("reason", Reason));
 
-    /// <summary>Reads the map form; null when it is not an exec-data record.</summary>
-    public static ExecData? FromMap(object? value)
+    /// <summary>Reads the JSON form; null when it is not an exec-data record.</summary>
+    /// <remarks>Read field by field rather than through a map of the whole record: a no-op build reads every task's record.</remarks>
+    public static ExecData? FromJson(JsonElement e)
     {
-        if (value is not FlowMap m || m.GetValueOrDefault("name") is not string name) return null;
-        var result = m.GetValueOrDefault("result") as FlowMap ?? FlowMap.Empty;
-        var output = (m.GetValueOrDefault("output") as FlowMap)?.GetValueOrDefault("output") as IReadOnlyList<object?> ?? [];
+        if (e.ValueKind != JsonValueKind.Object || Str(e, "name") is not { } name) return null;
+        var result = Get(e, "result", JsonValueKind.Object);
+        var output = Get(e, "output", JsonValueKind.Object) is { } o ? Get(o, "output", JsonValueKind.Array) : null;
         return new ExecData
         {
             Name = name,
-            SrcDir = m.GetValueOrDefault("srcdir") as string ?? "",
-            RunDir = m.GetValueOrDefault("rundir") as string ?? "",
-            Params = m.GetValueOrDefault("params") as FlowMap ?? FlowMap.Empty,
-            InputsSignature = m.GetValueOrDefault("inputs_signature") as string ?? "",
-            Needs = (m.GetValueOrDefault("needs") as IReadOnlyList<object?> ?? []).OfType<string>().ToList(),
-            Commands = (m.GetValueOrDefault("commands") as IReadOnlyList<object?> ?? []).OfType<FlowMap>()
-                .Select(c => ((IReadOnlyList<string>)(c.GetValueOrDefault("cmd") as IReadOnlyList<object?> ?? []).OfType<string>().ToList(), (int)(c.GetValueOrDefault("status") as long? ?? 0))).ToList(),
-            Status = (int)(result.GetValueOrDefault("status") as long? ?? 1),
-            Changed = result.GetValueOrDefault("changed") as bool? ?? true,
-            Memento = result.GetValueOrDefault("memento"),
-            Markers = (result.GetValueOrDefault("markers") as IReadOnlyList<object?> ?? []).OfType<FlowMap>().Select(MarkerJson.FromMap).ToList(),
-            Output = output.OfType<FlowMap>().Select(DataItem.FromMap).OfType<DataItem>().ToList(),
-            LogFile = m.GetValueOrDefault("logfile") as string,
-            Session = m.GetValueOrDefault("session") as string,
-            Reason = m.GetValueOrDefault("reason") as string,
+            SrcDir = Str(e, "srcdir") ?? "",
+            RunDir = Str(e, "rundir") ?? "",
+            Params = Get(e, "params", JsonValueKind.Object) is { } ps ? (FlowMap)JsonValues.FromElement(ps)! : FlowMap.Empty,
+            InputsSignature = Str(e, "inputs_signature") ?? "",
+            Needs = Get(e, "needs", JsonValueKind.Array) is { } needs ? Strings(needs) : [],
+            Commands = Get(e, "commands", JsonValueKind.Array) is { } cmds ? ReadCommands(cmds) : [],
+            Status = result is { } r1 && Get(r1, "status", JsonValueKind.Number) is { } st && st.TryGetInt32(out var status) ? status : 1,
+            Changed = result is not { } r2 || Get(r2, "changed", JsonValueKind.False) is null,
+            Memento = result is { } r3 && r3.TryGetProperty("memento", out var memento) ? JsonValues.FromElement(memento) : null,
+            Markers = result is { } r4 && Get(r4, "markers", JsonValueKind.Array) is { } ms
+                ? ms.EnumerateArray().Select(JsonValues.FromElement).OfType<FlowMap>().Select(MarkerJson.FromMap).ToList()
+                : [],
+            Output = output is { } items ? Items(items) : [],
+            LogFile = Str(e, "logfile"),
+            Session = Str(e, "session"),
+            Reason = Str(e, "reason"),
         };
+    }
+
+    private static JsonElement? Get(JsonElement e, string name, JsonValueKind kind)
+        => e.TryGetProperty(name, out var v) && v.ValueKind == kind ? v : null;
+
+    private static string? Str(JsonElement e, string name) => Get(e, name, JsonValueKind.String)?.GetString();
+
+    private static string[] Strings(JsonElement array)
+        => array.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToArray();
+
+    private static IReadOnlyList<(IReadOnlyList<string> Cmd, int Status)> ReadCommands(JsonElement array)
+    {
+        var list = new List<(IReadOnlyList<string>, int)>(array.GetArrayLength());
+        foreach (var c in array.EnumerateArray())
+        {
+            if (c.ValueKind != JsonValueKind.Object) continue;
+            var cmd = Get(c, "cmd", JsonValueKind.Array) is { } a ? Strings(a) : [];
+            list.Add((cmd, Get(c, "status", JsonValueKind.Number) is { } st && st.TryGetInt32(out var status) ? status : 0));
+        }
+        return list;
+    }
+
+    private static IReadOnlyList<DataItem> Items(JsonElement array)
+    {
+        if (array.GetArrayLength() == 0) return [];
+        var list = new List<DataItem>(array.GetArrayLength());
+        foreach (var x in array.EnumerateArray())
+            if (JsonValues.FromElement(x) is FlowMap m && DataItem.FromMap(m) is { } item) list.Add(item);
+        return list;
     }
 }

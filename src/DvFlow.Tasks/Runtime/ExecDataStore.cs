@@ -38,9 +38,11 @@ public sealed class ExecDataStore(bool writeBehind = false) : IDisposable
         ExecData? data = null;
         try
         {
-            if (JsonValues.TryParse(File.ReadAllText(path), out var v)) data = ExecData.FromMap(v);
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
+            data = ExecData.FromJson(doc.RootElement);
         }
         catch (IOException) { }
+        catch (System.Text.Json.JsonException) { }
         _cache[path] = (stamp, data);
         return data;
     }

@@ -5,52 +5,75 @@ using DvFlow.Model.Values;
 
 namespace DvFlow.Tasks.Runtime;
 
-/// <summary>Writes and reads the plan file (obj/dvflow/&lt;key&gt;/plan.json).</summary>
+/// <summary>
+/// Writes and reads the plan file (obj/dvflow/plan.jsonl): JSON Lines, a header object
+/// (<c>rootPackage</c>, <c>runRoot</c>, <c>projectDir</c>) then one object per node, dependencies first.
+/// </summary>
+/// <remarks>
+/// Every flow build reads the whole plan, so it is laid out to read cheaply: one line per node keeps every buffer
+/// small (one large document would land on the large object heap and start a full garbage collection in the
+/// middle of a no-op build), fields at their default value are left out, and values repeated from node to node
+/// (package, source directory, description) are read into one shared string.
+/// </remarks>
 public static class FlowPlanJson
 {
+    /// <summary>The plan file's name in the intermediate directory.</summary>
+    public const string FileName = "plan.jsonl";
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Serialises a plan.</summary>
     public static string Write(FlowPlan plan)
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var sb = new StringBuilder(plan.Nodes.Count * 400 + 256);
+        sb.Append(Line(w =>
         {
-            w.WriteStartObject();
             w.WriteString("rootPackage", plan.RootPackage);
             w.WriteString("runRoot", plan.RunRoot);
             w.WriteString("projectDir", plan.ProjectDir);
-            w.WriteStartArray("nodes");
-            foreach (var n in plan.Nodes)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", n.Name);
-                w.WriteString("target", n.Target);
-                w.WriteString("package", n.Package);
-                w.WriteString("kind", n.Kind);
-                Opt(w, "shell", n.Shell);
-                Opt(w, "run", n.Run);
-                Opt(w, "dataType", n.DataType);
-                w.WritePropertyName("params"); JsonValues.Write(w, n.Params);
-                w.WritePropertyName("paramTypes"); JsonValues.Write(w, n.ParamTypes);
-                w.WritePropertyName("needs"); JsonValues.Write(w, n.Needs);
-                w.WritePropertyName("consumes"); JsonValues.Write(w, n.Consumes);
-                w.WritePropertyName("passthrough"); JsonValues.Write(w, n.Passthrough);
-                w.WritePropertyName("produces"); JsonValues.Write(w, n.Produces);
-                w.WriteString("rundir", n.RunDir);
-                w.WriteString("srcdir", n.SrcDir);
-                w.WriteBoolean("enabled", n.Enabled);
-                w.WriteString("uptodate", n.Uptodate);
-                Opt(w, "parent", n.Parent);
-                Opt(w, "location", n.Location);
-                Opt(w, "run_location", n.RunLocation);
-                Opt(w, "desc", n.Desc);
-                w.WriteBoolean("heavy", n.Heavy);
-                w.WriteBoolean("shared", n.Shared);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+        })).Append('\n');
+        foreach (var n in plan.Nodes)
+            sb.Append(Line(w => WriteNode(w, n))).Append('\n');
+        return sb.ToString();
+    }
+
+    private static string Line(Action<Utf8JsonWriter> body)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, WriterOptions))
+        {
+            w.WriteStartObject();
+            body(w);
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(ms.ToArray());
+        return Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
+    }
+
+    private static void WriteNode(Utf8JsonWriter w, NodeSpec n)
+    {
+        w.WriteString("name", n.Name);
+        w.WriteString("target", n.Target);
+        w.WriteString("package", n.Package);
+        w.WriteString("kind", n.Kind);
+        Opt(w, "shell", n.Shell);
+        Opt(w, "run", n.Run);
+        Opt(w, "dataType", n.DataType);
+        if (n.Params.Count > 0) { w.WritePropertyName("params"); JsonValues.Write(w, n.Params); }
+        if (n.ParamTypes.Count > 0) { w.WritePropertyName("paramTypes"); JsonValues.Write(w, n.ParamTypes); }
+        if (n.Needs.Count > 0) { w.WritePropertyName("needs"); JsonValues.Write(w, n.Needs); }
+        if (n.Consumes is not "all") { w.WritePropertyName("consumes"); JsonValues.Write(w, n.Consumes); }
+        if (n.Passthrough is not "unused") { w.WritePropertyName("passthrough"); JsonValues.Write(w, n.Passthrough); }
+        if (n.Produces is not null) { w.WritePropertyName("produces"); JsonValues.Write(w, n.Produces); }
+        w.WriteString("rundir", n.RunDir);
+        w.WriteString("srcdir", n.SrcDir);
+        if (!n.Enabled) w.WriteBoolean("enabled", false);
+        if (n.Uptodate != "default") w.WriteString("uptodate", n.Uptodate);
+        Opt(w, "parent", n.Parent);
+        Opt(w, "location", n.Location);
+        Opt(w, "run_location", n.RunLocation);
+        Opt(w, "desc", n.Desc);
+        if (n.Heavy) w.WriteBoolean("heavy", true);
+        if (n.Shared) w.WriteBoolean("shared", true);
     }
 
     private static void Opt(Utf8JsonWriter w, string name, string? value)
@@ -61,49 +84,87 @@ public static class FlowPlanJson
     /// <summary>Reads a plan file; throws <see cref="InvalidDataException"/> when it is not a plan.</summary>
     public static FlowPlan Read(string path)
     {
-        var bytes = File.ReadAllBytes(path);
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 16384);
+        var lineNo = 0;
         try
         {
-            using var doc = JsonDocument.Parse(bytes);
-            var root = doc.RootElement;
-            var nodes = new List<NodeSpec>();
-            foreach (var e in root.GetProperty("nodes").EnumerateArray())
+            lineNo = 1;
+            var header = reader.ReadLine() ?? throw new InvalidDataException("the file is empty");
+            string rootPackage, runRoot, projectDir;
+            using (var doc = JsonDocument.Parse(header))
             {
-                nodes.Add(new NodeSpec
-                {
-                    Name = e.GetProperty("name").GetString()!,
-                    Target = e.GetProperty("target").GetString()!,
-                    Package = e.GetProperty("package").GetString()!,
-                    Kind = e.GetProperty("kind").GetString()!,
-                    Shell = Str(e, "shell"),
-                    Run = Str(e, "run"),
-                    DataType = Str(e, "dataType"),
-                    Params = JsonValues.FromElement(e.GetProperty("params")) as FlowMap ?? FlowMap.Empty,
-                    ParamTypes = JsonValues.FromElement(e.GetProperty("paramTypes")) as FlowMap ?? FlowMap.Empty,
-                    Needs = e.GetProperty("needs").EnumerateArray().Select(x => x.GetString()!).ToList(),
-                    Consumes = JsonValues.FromElement(e.GetProperty("consumes"))!,
-                    Passthrough = JsonValues.FromElement(e.GetProperty("passthrough"))!,
-                    Produces = JsonValues.FromElement(e.GetProperty("produces")) as IReadOnlyList<object?>,
-                    RunDir = e.GetProperty("rundir").GetString()!,
-                    SrcDir = e.GetProperty("srcdir").GetString()!,
-                    Enabled = e.GetProperty("enabled").GetBoolean(),
-                    Uptodate = e.GetProperty("uptodate").GetString()!,
-                    Parent = Str(e, "parent"),
-                    Location = Str(e, "location"),
-                    RunLocation = Str(e, "run_location"),
-                    Desc = Str(e, "desc"),
-                    Heavy = e.GetProperty("heavy").GetBoolean(),
-                    Shared = e.GetProperty("shared").GetBoolean(),
-                });
+                rootPackage = doc.RootElement.GetProperty("rootPackage").GetString()!;
+                runRoot = doc.RootElement.GetProperty("runRoot").GetString()!;
+                projectDir = doc.RootElement.GetProperty("projectDir").GetString()!;
             }
-            return new FlowPlan(root.GetProperty("rootPackage").GetString()!, root.GetProperty("runRoot").GetString()!,
-                root.GetProperty("projectDir").GetString()!, nodes);
+            var shared = new SharedStrings();
+            var nodes = new List<NodeSpec>();
+            while (reader.ReadLine() is { } line)
+            {
+                lineNo++;
+                if (line.Length == 0) continue;
+                using var doc = JsonDocument.Parse(line);
+                nodes.Add(ReadNode(doc.RootElement, shared));
+            }
+            return new FlowPlan(rootPackage, runRoot, projectDir, nodes);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or InvalidDataException)
         {
-            throw new InvalidDataException($"'{path}' is not a valid DvFlow plan file: {ex.Message}", ex);
+            throw new InvalidDataException($"'{path}' is not a valid DvFlow plan file (line {lineNo}): {ex.Message}", ex);
         }
     }
 
+    private static NodeSpec ReadNode(JsonElement e, SharedStrings shared) => new()
+    {
+        Name = e.GetProperty("name").GetString()!,
+        Target = e.GetProperty("target").GetString()!,
+        Package = shared.Get(e, "package")!,
+        Kind = shared.Get(e, "kind")!,
+        Shell = shared.Get(e, "shell"),
+        Run = shared.Get(e, "run"),
+        DataType = shared.Get(e, "dataType"),
+        Params = Get(e, "params") is { } ps ? JsonValues.FromElement(ps) as FlowMap ?? FlowMap.Empty : FlowMap.Empty,
+        ParamTypes = Get(e, "paramTypes") is { } pt ? JsonValues.FromElement(pt) as FlowMap ?? FlowMap.Empty : FlowMap.Empty,
+        Needs = Get(e, "needs") is { } needs ? Strings(needs) : [],
+        Consumes = Get(e, "consumes") is { } c ? JsonValues.FromElement(c)! : "all",
+        Passthrough = Get(e, "passthrough") is { } p ? JsonValues.FromElement(p)! : "unused",
+        Produces = Get(e, "produces") is { } pr ? JsonValues.FromElement(pr) as IReadOnlyList<object?> : null,
+        RunDir = e.GetProperty("rundir").GetString()!,
+        SrcDir = shared.Get(e, "srcdir")!,
+        Enabled = Get(e, "enabled")?.GetBoolean() ?? true,
+        Uptodate = shared.Get(e, "uptodate") ?? "default",
+        Parent = shared.Get(e, "parent"),
+        Location = Str(e, "location"),
+        RunLocation = shared.Get(e, "run_location"),
+        Desc = shared.Get(e, "desc"),
+        Heavy = Get(e, "heavy")?.GetBoolean() ?? false,
+        Shared = Get(e, "shared")?.GetBoolean() ?? false,
+    };
+
+    private static string[] Strings(JsonElement array)
+    {
+        var items = new string[array.GetArrayLength()];
+        var i = 0;
+        foreach (var x in array.EnumerateArray()) items[i++] = x.GetString()!;
+        return items;
+    }
+
+    private static JsonElement? Get(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+
     private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    /// <summary>The last string read for each field, handed out again while the next node has the same value.</summary>
+    private sealed class SharedStrings
+    {
+        private readonly Dictionary<string, string> _last = new(StringComparer.Ordinal);
+
+        public string? Get(JsonElement e, string name)
+        {
+            if (!e.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.String) return null;
+            if (_last.TryGetValue(name, out var last) && v.ValueEquals(last)) return last;
+            var s = v.GetString()!;
+            _last[name] = s;
+            return s;
+        }
+    }
 }

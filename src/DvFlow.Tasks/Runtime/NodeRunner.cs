@@ -31,16 +31,23 @@ public sealed class NodeRunner
 
     /// <summary>Runs the named node.</summary>
     public async Task<NodeOutcome> RunAsync(string nodeName, CancellationToken cancel)
+        => (await RunIfAsync(nodeName, static (_, _) => true, cancel).ConfigureAwait(false))!;
+
+    /// <summary>
+    /// Runs the named node when it is up to date (or only routes data), or when <paramref name="mayRun"/>, given the
+    /// node and the reason it must run, allows it. Otherwise returns null, having logged and recorded nothing.
+    /// </summary>
+    public async Task<NodeOutcome?> RunIfAsync(string nodeName, Func<NodeSpec, string, bool> mayRun, CancellationToken cancel)
     {
         if (!_plan.ByName.TryGetValue(nodeName, out var node))
             return Fail(null, $"task '{nodeName}' is not in the flow plan (the generated targets are out of date: run restore)");
         // Cheap tasks may be reached from several MSBuild project instances at once; one runs, the others reuse its result.
-        if (!node.Shared) return await RunLockedAsync(node, cancel).ConfigureAwait(false);
+        if (!node.Shared) return await RunLockedAsync(node, mayRun, cancel).ConfigureAwait(false);
         using var _ = await NodeLock.AcquireAsync(node.RunDir, node.Name, cancel).ConfigureAwait(false);
-        return await RunLockedAsync(node, cancel).ConfigureAwait(false);
+        return await RunLockedAsync(node, mayRun, cancel).ConfigureAwait(false);
     }
 
-    private async Task<NodeOutcome> RunLockedAsync(NodeSpec node, CancellationToken cancel)
+    private async Task<NodeOutcome?> RunLockedAsync(NodeSpec node, Func<NodeSpec, string, bool> mayRun, CancellationToken cancel)
     {
         // Inputs: the needs' recorded outputs, in needs order.
         var needOutputs = new List<IReadOnlyList<DataItem>>();
@@ -97,6 +104,7 @@ public sealed class NodeRunner
             var output = passed.Concat(prev!.OwnOutput).ToList();
             return new NodeOutcome(true, output, false, true, "up to date", prev.LogFile);
         }
+        if (!mayRun(node, reason)) return null;
         _log.Message($"{node.Name}: running ({reason})", important: false);
         return await ExecuteAsync(node, prev, consumed, passed, signature, changedIn || prev is null, reason, cancel).ConfigureAwait(false);
     }

@@ -34,22 +34,22 @@ public class TranslationTests(SdkFeed feed)
     }
 
     [Fact]
-    public void ADescriptionWithDoubleDashesStillTranslates()
+    public void ADescriptionWithXmlHostileTextStillTranslates()
     {
-        // The description goes into an XML comment of the generated targets, where "--" is not allowed.
+        // Nothing of a description may break the generated targets (an XML comment, for one, may not contain "--").
         using var p = new FlowProject(feed, """
             package:
               name: dash
               tasks:
               - root: greet
                 uses: std.Message
-                desc: "runs tool --incr --- then -"
+                desc: "runs tool --incr --- then -, <a & b> $(x) @(y)"
                 with: {msg: dashes ok}
             """);
         var r = p.Build("-t:greet");
         Assert.True(r.Succeeded, r.Describe());
         r.AssertOutputContains("dash.greet: dashes ok");
-        Assert.Contains("runs tool - -incr - - - then -", File.ReadAllText(Path.Combine(p.Dir, "obj", "dvflow", "flow.g.targets")));
+        Assert.Contains("runs tool --incr --- then -, <a & b> $(x) @(y)", File.ReadAllText(Path.Combine(p.Dir, "obj", "dvflow", "plan.jsonl")));
     }
 
     [Fact]

@@ -58,6 +58,15 @@ public sealed class FlowProject : IDisposable
 
     public BuildRun Msbuild(params string[] args) => Dotnet_("msbuild", args);
 
+    /// <summary>Runs 'dotnet build' as users usually do, without a binlog (a binlog makes the log detailed, which changes how a no-op runs).</summary>
+    public BuildRun BuildWithoutBinlog(params string[] args)
+    {
+        var all = new List<string> { "build", ProjectFile, "-nologo", "-v:n" };
+        all.AddRange(args);
+        var env = new Dictionary<string, string>(Environment) { ["NUGET_PACKAGES"] = _feed.Packages };
+        return new BuildRun(Dotnet.Run(Dir, all, env, TimeSpan.FromMinutes(10)), null);
+    }
+
     private BuildRun Dotnet_(string verb, string[] args)
     {
         var n = Interlocked.Increment(ref _builds);
@@ -76,7 +85,7 @@ public sealed class FlowProject : IDisposable
 }
 
 /// <summary>One build: exit code, console output, and its binlog read with MSBuild.StructuredLogger.</summary>
-public sealed class BuildRun(ProcessResult result, string binlogPath)
+public sealed class BuildRun(ProcessResult result, string? binlogPath)
 {
     private Microsoft.Build.Logging.StructuredLogger.Build? _log;
 
@@ -85,7 +94,8 @@ public sealed class BuildRun(ProcessResult result, string binlogPath)
     public TimeSpan Elapsed => result.Elapsed;
     public bool Succeeded => result.ExitCode == 0;
 
-    public Microsoft.Build.Logging.StructuredLogger.Build Log => _log ??= BinaryLog.ReadBuild(binlogPath);
+    public Microsoft.Build.Logging.StructuredLogger.Build Log
+        => _log ??= BinaryLog.ReadBuild(binlogPath ?? throw new InvalidOperationException("this build ran without a binlog"));
 
     /// <summary>Targets with this name that ran (not skipped by condition), across all project instances.</summary>
     public IReadOnlyList<Target> Targets(string name)
@@ -105,4 +115,7 @@ public sealed class BuildRun(ProcessResult result, string binlogPath)
 
     public void AssertOutputMatches(string pattern)
         => Assert.True(System.Text.RegularExpressions.Regex.IsMatch(Output, pattern), $"expected the build output to match:\n  {pattern}\n--- output ({Describe()})");
+
+    /// <summary>How many lines of the build output contain <paramref name="text"/>.</summary>
+    public int LinesContaining(string text) => Output.Split('\n').Count(l => l.Contains(text, StringComparison.Ordinal));
 }

@@ -1,0 +1,93 @@
+using DvFlow.Tasks.Runtime;
+using Microsoft.Build.Framework;
+
+namespace DvFlow.Tasks.Build;
+
+/// <summary>
+/// The body of an entry target: a root-package task's short name (<c>-t:sim</c>), <c>Build</c> and <c>DvFlowRun</c>.
+/// When the requested tasks and everything they need are up to date, it logs each task's skip reason and returns
+/// the requested tasks' outputs without entering their targets (about 0.3 ms a target, which is most of a large
+/// flow's no-op build). Otherwise it builds the tasks' targets, which reuse what it decided.
+/// </summary>
+/// <remarks>
+/// The fast path is off when <see cref="Fast"/> is false (Rebuild, or <c>DvFlowFastNoOp=false</c>), and when the log
+/// is detailed (a binlog or <c>-v:diag</c> asks for low-importance messages), so such a log shows every task under
+/// its own target.
+/// </remarks>
+public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancel = new();
+
+    /// <summary>The plan file.</summary>
+    [Required] public string PlanFile { get; set; } = "";
+    /// <summary>The requested tasks.</summary>
+    [Required] public string[] Nodes { get; set; } = [];
+    /// <summary>The project, whose task targets are built when the tasks are not all up to date.</summary>
+    [Required] public string Project { get; set; } = "";
+    /// <summary>Whether a no-op may be decided in one pass.</summary>
+    public bool Fast { get; set; } = true;
+    /// <summary>The build session id.</summary>
+    public string? Session { get; set; }
+    /// <summary>C# task library assemblies of the project (for C# up-to-date checks).</summary>
+    public ITaskItem[] TaskLibraries { get; set; } = [];
+
+    /// <summary>The requested tasks' output items.</summary>
+    [Output] public ITaskItem[] Outputs { get; set; } = [];
+
+    /// <inheritdoc />
+    public void Cancel() => _cancel.Cancel();
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        if (Fast && !DetailedLog())
+        {
+            if (BuildCaches.TryPlan(BuildEngine4, PlanFile, Log) is not { } plan) return false;
+            if (AllUpToDate(plan) is not { } current) return false;
+            if (current) return true;
+        }
+        // The same project and global properties: the targets run in this project instance, as with the MSBuild task.
+        var targets = Nodes.Select(TargetNames.Canonical).ToArray();
+        var outputs = new Dictionary<string, ITaskItem[]>(StringComparer.OrdinalIgnoreCase);
+        if (!BuildEngine.BuildProjectFile(Project, targets, null, outputs)) return false;
+        Outputs = targets.SelectMany(t => outputs.TryGetValue(t, out var items) ? items : []).ToArray();
+        return true;
+    }
+
+    private bool DetailedLog()
+    {
+        if (BuildEngine is not IBuildEngine10 e10 || !e10.EngineServices.LogsMessagesOfImportance(MessageImportance.Low)) return false;
+        Log.LogMessage(MessageImportance.Low, "DvFlow: the log is detailed, so every task runs under its own target");
+        return true;
+    }
+
+    // True (outputs set, skip reasons logged) when the targets need not run; null after a logged error.
+    private bool? AllUpToDate(FlowPlan plan)
+    {
+        var session = string.IsNullOrEmpty(Session) ? null : Session;
+        var results = BuildCaches.Results(BuildEngine4, PlanFile, session);
+        var store = BuildCaches.Store(BuildEngine4);
+        var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => Log.LogWarning(p));
+        var options = new RunOptions { Session = session };
+        bool current;
+        try
+        {
+            current = UpToDatePass.RunAsync(plan, Nodes, store, log => new NodeRunner(plan, store, impls, log, options), results, _cancel.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            Log.LogError(null, "DVF0005", null, null, 0, 0, 0, 0, "cancelled");
+            return null;
+        }
+        if (!current) return false;
+        var closure = GraphScheduler.Closure(plan, Nodes);
+        var runLog = new MsBuildRunLog(Log);
+        foreach (var name in closure)
+            foreach (var e in results[name].Events) e.ReplayTo(runLog);
+        if (store.TakeWriteError() is { } writeError)
+            Log.LogWarning(null, "DVF0006", null, null, 0, 0, 0, 0, "a task's record could not be written, so it will run again next time: {0}", writeError.Message);
+        Outputs = Nodes.SelectMany(n => results[n].Outcome.Output).SelectMany(DvFlowRunNode.ToItems).ToArray();
+        Log.LogMessage(MessageImportance.Normal, "DvFlow: {0} task(s) up to date; their targets were not entered", closure.Count);
+        return true;
+    }
+}

@@ -1,0 +1,52 @@
+using DvFlow.Model.Expressions;
+using DvFlow.Tasks.Runtime;
+
+namespace DvFlow.Sdk.Tests.Runtime;
+
+public class FlowPlanJsonTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dvflow-plan").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void APlanRoundTripsWithEveryFieldAndItsDefaults()
+    {
+        var full = new NodeSpec
+        {
+            Name = "p.sim", Target = "DvFlow_p__sim", Package = "p", Kind = "Leaf", Shell = "bash", Run = "echo \"$x\"\nexit 0", DataType = null,
+            Params = FlowMap.Of(("n", 3L), ("args", new object?[] { "-a", "b" }), ("nested", FlowMap.Of(("k", true)))),
+            ParamTypes = FlowMap.Of(("n", "int")), Needs = ["p.a", "p.b"],
+            Consumes = new object?[] { FlowMap.Of(("type", "std.FileSet")) }, Passthrough = "none", Produces = [FlowMap.Of(("type", "x"))],
+            RunDir = "/r/p.sim", SrcDir = "/s", Enabled = false, Uptodate = "never", Parent = "p.top", Location = "/s/flow.yaml(3,5)",
+            RunLocation = "/s/flow.yaml(4,10)", Desc = "runs -- the sim", Heavy = true, Shared = true,
+        };
+        var bare = new NodeSpec { Name = "p.a", Target = "DvFlow_p__a", Package = "p", Kind = "Null", RunDir = "/r/p.a", SrcDir = "/s" };
+        var file = Path.Combine(_dir, FlowPlanJson.FileName);
+        File.WriteAllText(file, FlowPlanJson.Write(new FlowPlan("p", "/r/", "/s", [bare, full])));
+
+        var read = FlowPlanJson.Read(file);
+        Assert.Equal(("p", "/r/", "/s"), (read.RootPackage, read.RunRoot, read.ProjectDir));
+        Assert.Equal(2, File.ReadAllLines(file).Length - 1); // a header line, then one line a node
+        var a = read.ByName["p.a"];
+        Assert.Equal((FlowMap.Empty.Count, 0, "all", "unused", true, "default", false, false, (IReadOnlyList<object?>?)null),
+            (a.Params.Count, a.Needs.Count, a.Consumes, a.Passthrough, a.Enabled, a.Uptodate, a.Heavy, a.Shared, a.Produces));
+        var s = read.ByName["p.sim"];
+        Assert.True(FlowValues.ValueEquals(full.Params, s.Params));
+        Assert.True(FlowValues.ValueEquals(full.ParamTypes, s.ParamTypes));
+        Assert.True(FlowValues.ValueEquals(full.Consumes, s.Consumes));
+        Assert.True(FlowValues.ValueEquals(full.Produces, s.Produces));
+        Assert.Equal(full.Needs, s.Needs);
+        Assert.Equal((full.Shell, full.Run, "none", false, "never", "p.top", full.Location, full.RunLocation, full.Desc, true, true),
+            (s.Shell, s.Run, s.Passthrough, s.Enabled, s.Uptodate, s.Parent, s.Location, s.RunLocation, s.Desc, s.Heavy, s.Shared));
+    }
+
+    [Fact]
+    public void ABrokenPlanIsReportedWithItsLine()
+    {
+        var file = Path.Combine(_dir, FlowPlanJson.FileName);
+        File.WriteAllText(file, "{\"rootPackage\":\"p\",\"runRoot\":\"/r\",\"projectDir\":\"/s\"}\n{\"name\":\"p.a\"\n");
+        var ex = Assert.Throws<InvalidDataException>(() => FlowPlanJson.Read(file));
+        Assert.Contains("line 2", ex.Message);
+    }
+}
