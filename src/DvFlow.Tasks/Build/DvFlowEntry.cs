@@ -72,7 +72,7 @@ public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTas
         bool current;
         try
         {
-            current = UpToDatePass.RunAsync(plan, Nodes, store, log => new NodeRunner(plan, store, impls, log, options), results, _cancel.Token).GetAwaiter().GetResult();
+            current = UpToDatePass.RunAsync(plan, Nodes, log => new NodeRunner(plan, store, impls, log, options), results, _cancel.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {

@@ -15,6 +15,7 @@ public static class InputSignature
     /// <summary>Computes the digest of <paramref name="items"/>.</summary>
     public static string Compute(IEnumerable<DataItem> items)
     {
+        if (items is IReadOnlyCollection<DataItem> { Count: 0 }) return Empty;
         var sb = new StringBuilder();
         foreach (var item in items)
         {
@@ -30,6 +31,9 @@ public static class InputSignature
         }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()))).ToLowerInvariant();
     }
+
+    // Most tasks of a large flow have no inputs; this is the digest of nothing.
+    private static readonly string Empty = Convert.ToHexString(SHA256.HashData([])).ToLowerInvariant();
 
     /// <summary>The absolute paths of the files an item names (FileSet: basedir + files).</summary>
     public static IEnumerable<string> FilesOf(DataItem item)

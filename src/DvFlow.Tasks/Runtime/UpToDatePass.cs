@@ -16,18 +16,14 @@ public static class UpToDatePass
     /// <summary>True when every node below <paramref name="roots"/> finished successfully without running a process.</summary>
     /// <param name="plan">The plan.</param>
     /// <param name="roots">The requested nodes.</param>
-    /// <param name="store">The build's exec data, which the runners read.</param>
     /// <param name="runnerFor">Makes a runner logging to the given log.</param>
     /// <param name="results">This build's results: read for nodes already done, added to for nodes decided here.</param>
     /// <param name="cancel">Cancellation.</param>
-    public static async Task<bool> RunAsync(FlowPlan plan, IReadOnlyList<string> roots, ExecDataStore store, Func<IRunLog, NodeRunner> runnerFor,
+    public static async Task<bool> RunAsync(FlowPlan plan, IReadOnlyList<string> roots, Func<IRunLog, NodeRunner> runnerFor,
         ConcurrentDictionary<string, NodeResult> results, CancellationToken cancel)
     {
         if (roots.Count == 0 || !roots.All(plan.ByName.ContainsKey)) return false;
-        var closure = GraphScheduler.Closure(plan, roots);
-        // The records are independent files: read them on every core first, then decide one node at a time from the cache.
-        Parallel.ForEach(closure, new ParallelOptions { CancellationToken = cancel }, name => store.Read(plan.ByName[name].RunDir, name));
-        foreach (var name in closure)
+        foreach (var name in GraphScheduler.Closure(plan, roots))
         {
             if (!results.TryGetValue(name, out var result))
             {

@@ -47,7 +47,7 @@ public class UpToDatePassTests : IDisposable
     {
         using var store = new ExecDataStore();
         var results = new ConcurrentDictionary<string, NodeResult>(StringComparer.Ordinal);
-        var current = UpToDatePass.RunAsync(plan, [root], store,
+        var current = UpToDatePass.RunAsync(plan, [root],
             log => new NodeRunner(plan, store, new ImplementationRegistry(), log, new RunOptions { Session = session }), results, CancellationToken.None).GetAwaiter().GetResult();
         return (current, results);
     }
