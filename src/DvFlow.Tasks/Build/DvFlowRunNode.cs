@@ -37,7 +37,8 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
     public override bool Execute()
     {
         if (BuildCaches.TryPlan(BuildEngine4, PlanFile, Log) is not { } plan) return false;
-        if (plan.ByName.TryGetValue(Node, out var spec))
+        // Only when someone listens (a binlog, -v:diag): rendering every parameter as JSON costs more than a light task.
+        if (plan.ByName.TryGetValue(Node, out var spec) && Log.LogsMessagesOfImportance(MessageImportance.Low))
         {
             Log.LogMessage(MessageImportance.Low, "DvFlow task {0} ({1}{2}) in {3}", spec.Name, spec.Kind, spec.Shell is null ? "" : ", " + spec.Shell + " " + FirstLine(spec.Run), spec.RunDir);
             foreach (var (k, v) in spec.Params)
