@@ -11,7 +11,7 @@ namespace DvFlow.Tasks.Build;
 /// </summary>
 /// <remarks>
 /// The fast path is off when <see cref="Fast"/> is false (Rebuild, or <c>DvFlowFastNoOp=false</c>), and when the log
-/// is detailed (a binlog or <c>-v:diag</c> asks for low-importance messages), so such a log shows every task under
+/// is detailed (a binlog, <c>-v:detailed</c> or <c>-v:diag</c> asks for low-importance messages), so such a log shows every task under
 /// its own target.
 /// </remarks>
 public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTask
