@@ -24,22 +24,6 @@ public static class JsonValues
         }
     }
 
-    /// <summary>Parses UTF-8 JSON into flow values; false when it is not valid JSON.</summary>
-    public static bool TryParse(ReadOnlyMemory<byte> utf8, out object? value)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(utf8);
-            value = FromElement(doc.RootElement);
-            return true;
-        }
-        catch (JsonException)
-        {
-            value = null;
-            return false;
-        }
-    }
-
     /// <summary>Converts a JSON element into flow values.</summary>
     public static object? FromElement(JsonElement e) => e.ValueKind switch
     {
