@@ -48,9 +48,10 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
         var session = string.IsNullOrEmpty(Session) ? null : Session;
         if (BuildCaches.Results(BuildEngine4, PlanFile, session).TryGetValue(Node, out var collected))
         {
-            // The task ran in a batch (concurrently with others); replay its log here, under its own target.
+            // The task ran in a batch (concurrently with others), or an entry target's up-to-date pass decided it;
+            // replay its log here, under its own target.
             foreach (var e in collected.Events) e.ReplayTo(log);
-            Log.LogMessage(MessageImportance.Low, "{0}: ran in a parallel batch in {1:F1} s", Node, collected.Elapsed.TotalSeconds);
+            Log.LogMessage(MessageImportance.Low, "{0}: decided earlier in this build (parallel batch or up-to-date pass) in {1:F1} s", Node, collected.Elapsed.TotalSeconds);
             return Finish(collected.Outcome);
         }
         var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => Log.LogWarning(p));

@@ -164,7 +164,9 @@ public sealed class NodeRunner
         if (impl is null) return Fail(node, error!);
         // Built-ins that write no files leave the directory to the exec data writer.
         if (impl is not IWritesNoFiles) Directory.CreateDirectory(node.RunDir);
-        if (prev is not null || File.Exists(ExecDataStore.PathOf(node.RunDir, node.Name))) _store.Invalidate(node.RunDir, node.Name);
+        // A task that runs in every build anyway (a FileSet) keeps its record meanwhile: it is never trusted without a rerun.
+        var rerunsAlways = ImplementationRegistry.AlwaysRuns(node) && !_options.Force;
+        if (!rerunsAlways && (prev is not null || File.Exists(ExecDataStore.PathOf(node.RunDir, node.Name)))) _store.Invalidate(node.RunDir, node.Name);
 
         var ctxt = new TaskRunCtxt(node.Name, node.RunDir, node.SrcDir, () => BuildEnvironment(consumed), _log, _options.MaxParallel, cancel) { Params = node.Params };
         var input = new TaskDataInput(node.Name, node.RunDir, node.SrcDir, node.Params, consumed, changed, prev?.Status == 0 ? prev.Memento : null);
@@ -189,11 +191,18 @@ public sealed class NodeRunner
             markers.Add(new TaskMarker(MarkerSeverity.Error, $"task failed with status {result.Status}"));
         foreach (var m in markers) _log.Marker(node.Name, m);
         var output = passed.Concat(own).ToList();
+        var memento = Mementos.ToFlowValue(result.Memento);
+        if (rerunsAlways && result.Status == 0 && markers.Count == 0 && prev is { Status: 0 } && prev.InputsSignature == signature
+            && FlowValues.ValueEquals(prev.Params, node.Params) && FlowValues.ValueEquals(prev.Memento, memento) && SameItems(prev.Output, output))
+        {
+            // Found as recorded: the record stays as it is, so a no-op build writes nothing.
+            return Done(node, output, false, false, reason, logFile);
+        }
         _store.Write(new ExecData
         {
             Name = node.Name, SrcDir = node.SrcDir, RunDir = node.RunDir, Params = node.Params, InputsSignature = signature,
             Needs = node.Needs, Commands = ctxt.Commands, Status = result.Status, Changed = result.Changed,
-            Memento = Mementos.ToFlowValue(result.Memento), Markers = markers, Output = output, LogFile = logFile, Session = _options.Session, Reason = reason,
+            Memento = memento, Markers = markers, Output = output, LogFile = logFile, Session = _options.Session, Reason = reason,
         }, durable: node.Shared);
         if (result.Status != 0)
         {

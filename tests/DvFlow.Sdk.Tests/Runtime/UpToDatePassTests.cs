@@ -105,16 +105,21 @@ public class UpToDatePassTests : IDisposable
         var plan = Plan(FileSet("src", "*.txt"), Message("use", "x", "src"));
         RunAll(plan, "s1");
 
+        var record = ExecDataStore.PathOf(Path.Combine(_dir, "rundir", "p.src"), "p.src");
+        var stamp = File.GetLastWriteTimeUtc(record);
         var (current, results) = Pass(plan, "p.use", "s2");
         Assert.True(current);
         Assert.False(results["p.src"].Outcome.Skipped); // it looked at its files again
+        Assert.False(results["p.src"].Outcome.Changed);
         Assert.True(results["p.use"].Outcome.Skipped);
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(record)); // found as recorded, so not written again
 
         File.WriteAllText(Path.Combine(_dir, "b.txt"), "b");
         var (after, again) = Pass(plan, "p.use", "s3");
         Assert.False(after);
         Assert.Equal(["p.src"], again.Keys);
         Assert.Equal(["a.txt", "b.txt"], again["p.src"].Outcome.Output.Single().GetStrings("files"));
+        Assert.Contains("b.txt", File.ReadAllText(record));
     }
 
     [Fact]
