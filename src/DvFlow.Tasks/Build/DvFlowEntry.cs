@@ -24,8 +24,10 @@ public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTas
     [Required] public string[] Nodes { get; set; } = [];
     /// <summary>The project, whose task targets are built when the tasks are not all up to date.</summary>
     [Required] public string Project { get; set; } = "";
-    /// <summary>Whether a no-op may be decided in one pass.</summary>
+    /// <summary>Whether a no-op may be decided in one pass (<c>DvFlowFastNoOp</c>).</summary>
     public bool Fast { get; set; } = true;
+    /// <summary>Ignore up-to-date checks (Rebuild, <c>DvFlowForce</c>): the task targets always run.</summary>
+    public bool Force { get; set; }
     /// <summary>The build session id.</summary>
     public string? Session { get; set; }
     /// <summary>C# task library assemblies of the project (for C# up-to-date checks).</summary>
@@ -40,7 +42,7 @@ public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTas
     /// <inheritdoc />
     public override bool Execute()
     {
-        if (Fast && !DetailedLog())
+        if (Fast && !Force && !DetailedLog())
         {
             if (BuildCaches.TryPlan(BuildEngine4, PlanFile, Log) is not { } plan) return false;
             if (AllUpToDate(plan) is not { } current) return false;
@@ -69,25 +71,25 @@ public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTas
         var store = BuildCaches.Store(BuildEngine4);
         var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => Log.LogWarning(p));
         var options = new RunOptions { Session = session };
-        bool current;
+        IReadOnlyList<string>? decided;
         try
         {
-            current = UpToDatePass.RunAsync(plan, Nodes, log => new NodeRunner(plan, store, impls, log, options), results, _cancel.Token).GetAwaiter().GetResult();
+            decided = UpToDatePass.RunAsync(plan, Nodes, log => new NodeRunner(plan, store, impls, log, options), results, _cancel.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
             Log.LogError(null, "DVF0005", null, null, 0, 0, 0, 0, "cancelled");
             return null;
         }
-        if (!current) return false;
-        var closure = GraphScheduler.Closure(plan, Nodes);
+        if (decided is null) return false;
+        // What was decided earlier in the build was logged then, under its own target or by an earlier entry target.
         var runLog = new MsBuildRunLog(Log);
-        foreach (var name in closure)
+        foreach (var name in decided)
             foreach (var e in results[name].Events) e.ReplayTo(runLog);
         if (store.TakeWriteError() is { } writeError)
             Log.LogWarning(null, "DVF0006", null, null, 0, 0, 0, 0, "a task's record could not be written, so it will run again next time: {0}", writeError.Message);
         Outputs = Nodes.SelectMany(n => results[n].Outcome.Output).SelectMany(DvFlowRunNode.ToItems).ToArray();
-        Log.LogMessage(MessageImportance.Normal, "DvFlow: {0} task(s) up to date; their targets were not entered", closure.Count);
+        Log.LogMessage(MessageImportance.Normal, "DvFlow: {0} task(s) up to date; their targets were not entered", GraphScheduler.Closure(plan, Nodes).Count);
         return true;
     }
 }

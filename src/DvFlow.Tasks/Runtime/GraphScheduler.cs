@@ -55,14 +55,22 @@ public sealed class GraphScheduler
         {
             if (done.TryGetValue(n, out var prior)) { Results[n] = prior; continue; }
             var waits = 0;
+            var blocked = false;
             foreach (var need in _plan.ByName[n].Needs)
             {
-                if (!set.Contains(need) || done.ContainsKey(need)) continue;
+                if (done.TryGetValue(need, out var decided))
+                {
+                    // A need that failed earlier in this build (in an entry target's up-to-date pass): never start this task.
+                    blocked |= !decided.Outcome.Success;
+                    continue;
+                }
+                if (!set.Contains(need)) continue;
                 waits++;
                 if (!dependents.TryGetValue(need, out var l)) dependents[need] = l = new();
                 l.Add(n);
             }
-            pending[n] = waits;
+            // A blocked task never becomes ready, and neither do the tasks waiting for it.
+            pending[n] = blocked ? -1 : waits;
         }
         using var slots = new SemaphoreSlim(_maxParallel);
         var ready = new Queue<string>(pending.Where(kv => kv.Value == 0).Select(kv => kv.Key));

@@ -164,9 +164,10 @@ public sealed class NodeRunner
         if (impl is null) return Fail(node, error!);
         // Built-ins that write no files leave the directory to the exec data writer.
         if (impl is not IWritesNoFiles) Directory.CreateDirectory(node.RunDir);
-        // A task that runs in every build anyway (a FileSet) keeps its record meanwhile: it is never trusted without a rerun.
-        var rerunsAlways = ImplementationRegistry.AlwaysRuns(node) && !_options.Force;
-        if (!rerunsAlways && (prev is not null || File.Exists(ExecDataStore.PathOf(node.RunDir, node.Name)))) _store.Invalidate(node.RunDir, node.Name);
+        // An in-process built-in that runs in every build anyway (std.FileSet) keeps its record while it runs: the record
+        // is never taken as up to date without a rerun, and an unchanged result need not be written again.
+        var keepsRecord = impl is IWritesNoFiles && ImplementationRegistry.AlwaysRuns(node) && !_options.Force;
+        if (!keepsRecord && (prev is not null || File.Exists(ExecDataStore.PathOf(node.RunDir, node.Name)))) _store.Invalidate(node.RunDir, node.Name);
 
         var ctxt = new TaskRunCtxt(node.Name, node.RunDir, node.SrcDir, () => BuildEnvironment(consumed), _log, _options.MaxParallel, cancel) { Params = node.Params };
         var input = new TaskDataInput(node.Name, node.RunDir, node.SrcDir, node.Params, consumed, changed, prev?.Status == 0 ? prev.Memento : null);
@@ -192,7 +193,7 @@ public sealed class NodeRunner
         foreach (var m in markers) _log.Marker(node.Name, m);
         var output = passed.Concat(own).ToList();
         var memento = Mementos.ToFlowValue(result.Memento);
-        if (rerunsAlways && result.Status == 0 && markers.Count == 0 && prev is { Status: 0 } && prev.InputsSignature == signature
+        if (keepsRecord && result.Status == 0 && !result.Changed && markers.Count == 0 && prev is { Status: 0 } && prev.InputsSignature == signature
             && FlowValues.ValueEquals(prev.Params, node.Params) && FlowValues.ValueEquals(prev.Memento, memento) && SameItems(prev.Output, output))
         {
             // Found as recorded: the record stays as it is, so a no-op build writes nothing.

@@ -13,16 +13,21 @@ namespace DvFlow.Tasks.Runtime;
 /// </summary>
 public static class UpToDatePass
 {
-    /// <summary>True when every node below <paramref name="roots"/> finished successfully without running a process.</summary>
+    /// <summary>
+    /// When every node below <paramref name="roots"/> finished successfully without running a process: the nodes this
+    /// pass decided (dependency order; nodes already in <paramref name="results"/> were decided, and logged, earlier in
+    /// the build). Otherwise null.
+    /// </summary>
     /// <param name="plan">The plan.</param>
     /// <param name="roots">The requested nodes.</param>
     /// <param name="runnerFor">Makes a runner logging to the given log.</param>
     /// <param name="results">This build's results: read for nodes already done, added to for nodes decided here.</param>
     /// <param name="cancel">Cancellation.</param>
-    public static async Task<bool> RunAsync(FlowPlan plan, IReadOnlyList<string> roots, Func<IRunLog, NodeRunner> runnerFor,
+    public static async Task<IReadOnlyList<string>?> RunAsync(FlowPlan plan, IReadOnlyList<string> roots, Func<IRunLog, NodeRunner> runnerFor,
         ConcurrentDictionary<string, NodeResult> results, CancellationToken cancel)
     {
-        if (roots.Count == 0 || !roots.All(plan.ByName.ContainsKey)) return false;
+        if (roots.Count == 0 || !roots.All(plan.ByName.ContainsKey)) return null;
+        var decided = new List<string>();
         foreach (var name in GraphScheduler.Closure(plan, roots))
         {
             if (!results.TryGetValue(name, out var result))
@@ -30,12 +35,14 @@ public static class UpToDatePass
                 var log = new RecordingRunLog();
                 var sw = Stopwatch.StartNew();
                 var outcome = await runnerFor(log).RunIfAsync(name, MayRun, cancel).ConfigureAwait(false);
-                if (outcome is null) return false;
-                result = results.GetOrAdd(name, new NodeResult(outcome, log.Events, sw.Elapsed));
+                if (outcome is null) return null;
+                result = new NodeResult(outcome, log.Events, sw.Elapsed);
+                if (results.TryAdd(name, result)) decided.Add(name);
+                else result = results[name];
             }
-            if (!result.Outcome.Success) return false;
+            if (!result.Outcome.Success) return null;
         }
-        return true;
+        return decided;
     }
 
     // Only what costs no more than checking it: FileSets re-match their globs in-process on every build.

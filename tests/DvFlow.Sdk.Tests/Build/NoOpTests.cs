@@ -100,6 +100,7 @@ public class NoOpTests(SdkFeed feed)
         var failed = p.BuildWithoutBinlog("-t:sim");
         Assert.False(failed.Succeeded, failed.Describe());
         failed.AssertOutputContains("nop.srcs: Include pattern '*.sv' did not match any files");
+        failed.AssertOutputLacks("has not completed successfully"); // its dependents are not started to fail in turn
         Assert.Equal(2, Count(p, "sim.count"));
     }
 
@@ -113,6 +114,11 @@ public class NoOpTests(SdkFeed feed)
         var build = p.BuildWithoutBinlog();
         Assert.True(build.Succeeded, build.Describe());
         build.AssertOutputContains(NotEntered);
+        // Two entry targets in one build: the second reports only what the first did not.
+        var both = p.BuildWithoutBinlog("-t:gen;sim");
+        Assert.True(both.Succeeded, both.Describe());
+        Assert.Equal(2, both.LinesContaining(NotEntered));
+        Assert.Equal(1, both.LinesContaining("nop.gen: skipped, up to date"));
         var run = p.BuildWithoutBinlog("-t:DvFlowRun", "-p:DvFlowTask=gen");
         Assert.True(run.Succeeded, run.Describe());
         run.AssertOutputContains("DvFlow: 2 task(s) up to date; " + NotEntered);
@@ -143,5 +149,9 @@ public class NoOpTests(SdkFeed feed)
         var rebuild = p.BuildWithoutBinlog("-t:Rebuild");
         Assert.True(rebuild.Succeeded, rebuild.Describe());
         Assert.Equal((2, 2), (Count(p, "gen.count"), Count(p, "sim.count")));
+        // DvFlowForce takes MSBuild's boolean spellings, as every flow task's target does.
+        var forced = p.BuildWithoutBinlog("-t:sim", "-p:DvFlowForce=on");
+        Assert.True(forced.Succeeded, forced.Describe());
+        Assert.Equal((3, 3), (Count(p, "gen.count"), Count(p, "sim.count")));
     }
 }

@@ -14,7 +14,7 @@ public class FlowPlanJsonTests : IDisposable
     {
         var full = new NodeSpec
         {
-            Name = "p.sim", Target = "DvFlow_p__sim", Package = "p", Kind = "Leaf", Shell = "bash", Run = "echo \"$x\"\nexit 0", DataType = null,
+            Name = "p.sim", Target = "DvFlow_p__sim", Package = "p", Kind = "Leaf", Shell = "bash", Run = "echo \"$x\"\nexit 0", DataType = "p.Item",
             Params = FlowMap.Of(("n", 3L), ("args", new object?[] { "-a", "b" }), ("nested", FlowMap.Of(("k", true)))),
             ParamTypes = FlowMap.Of(("n", "int")), Needs = ["p.a", "p.b"],
             Consumes = new object?[] { FlowMap.Of(("type", "std.FileSet")) }, Passthrough = "none", Produces = [FlowMap.Of(("type", "x"))],
@@ -37,6 +37,8 @@ public class FlowPlanJsonTests : IDisposable
         Assert.True(FlowValues.ValueEquals(full.Consumes, s.Consumes));
         Assert.True(FlowValues.ValueEquals(full.Produces, s.Produces));
         Assert.Equal(full.Needs, s.Needs);
+        Assert.Equal((full.Target, full.Package, full.Kind, full.DataType, full.RunDir, full.SrcDir), (s.Target, s.Package, s.Kind, s.DataType, s.RunDir, s.SrcDir));
+        Assert.Equal((bare.Target, bare.Kind, bare.RunDir, (string?)null, (string?)null), (a.Target, a.Kind, a.RunDir, a.Shell, a.DataType));
         Assert.Equal((full.Shell, full.Run, "none", false, "never", "p.top", full.Location, full.RunLocation, full.Desc, true, true),
             (s.Shell, s.Run, s.Passthrough, s.Enabled, s.Uptodate, s.Parent, s.Location, s.RunLocation, s.Desc, s.Heavy, s.Shared));
     }

@@ -43,13 +43,21 @@ public class UpToDatePassTests : IDisposable
         }
     }
 
-    private static (bool Current, ConcurrentDictionary<string, NodeResult> Results) Pass(FlowPlan plan, string root, string session)
+    private static (bool Current, ConcurrentDictionary<string, NodeResult> Results) Pass(FlowPlan plan, string root, string session,
+        ConcurrentDictionary<string, NodeResult>? earlier = null)
     {
         using var store = new ExecDataStore();
-        var results = new ConcurrentDictionary<string, NodeResult>(StringComparer.Ordinal);
-        var current = UpToDatePass.RunAsync(plan, [root],
+        var results = earlier ?? new ConcurrentDictionary<string, NodeResult>(StringComparer.Ordinal);
+        var decided = UpToDatePass.RunAsync(plan, [root],
             log => new NodeRunner(plan, store, new ImplementationRegistry(), log, new RunOptions { Session = session }), results, CancellationToken.None).GetAwaiter().GetResult();
-        return (current, results);
+        return (decided is not null, results);
+    }
+
+    private static IReadOnlyList<string>? Decided(FlowPlan plan, string root, string session, ConcurrentDictionary<string, NodeResult> results)
+    {
+        using var store = new ExecDataStore();
+        return UpToDatePass.RunAsync(plan, [root],
+            log => new NodeRunner(plan, store, new ImplementationRegistry(), log, new RunOptions { Session = session }), results, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [Fact]
@@ -135,6 +143,36 @@ public class UpToDatePassTests : IDisposable
         var failed = results["p.src"];
         Assert.False(failed.Outcome.Success);
         Assert.Contains(failed.Events, e => e is MarkerEvent m && m.Marker.Message.Contains("did not match any files"));
+    }
+
+    [Fact]
+    public void TasksDecidedEarlierInTheBuildAreUsedButNotReportedAsDecidedAgain()
+    {
+        var plan = Plan(Message("a", "1"), Message("b", "2", "a"), Message("c", "3", "b"));
+        RunAll(plan, "s1");
+        var results = new ConcurrentDictionary<string, NodeResult>(StringComparer.Ordinal);
+        Assert.Equal(["p.a", "p.b"], Decided(plan, "p.b", "s2", results));
+        // A second entry target of the same build logs only what it decided itself.
+        Assert.Equal(["p.c"], Decided(plan, "p.c", "s2", results));
+    }
+
+    [Fact]
+    public async Task AnExecThatRunsInEveryBuildStillTellsItsConsumersThatItChanged()
+    {
+        var exec = new NodeSpec
+        {
+            Name = "p.stamp", Target = "DvFlow_p__stamp", Package = "p", Kind = "Leaf", Shell = "builtin", Run = "std.Exec", Heavy = true,
+            Params = FlowMap.Of(("command", $"echo run >> '{Path.Combine(_dir, "stamp.count")}'"), ("shell", "bash"), ("when", "always")),
+            RunDir = Path.Combine(_dir, "rundir", "p.stamp"), SrcDir = _dir,
+        };
+        var plan = Plan(exec, Message("use", "x", "stamp"));
+        RunAll(plan, "s1");
+        using var store = new ExecDataStore();
+        var runner = new NodeRunner(plan, store, new ImplementationRegistry(), new RecordingRunLog(), new RunOptions { Session = "s2" });
+        Assert.True((await runner.RunAsync("p.stamp", CancellationToken.None)).Success);
+        var use = await runner.RunAsync("p.use", CancellationToken.None);
+        Assert.Equal((false, "an upstream task changed"), (use.Skipped, use.Reason));
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(_dir, "stamp.count")).Length);
     }
 
     [Fact]
