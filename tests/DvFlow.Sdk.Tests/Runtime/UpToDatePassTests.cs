@@ -176,6 +176,23 @@ public class UpToDatePassTests : IDisposable
     }
 
     [Fact]
+    public void DisabledAndRoutingTasksAreDecidedAsTheirTargetsWouldDecideThem()
+    {
+        var off = Message("off", "never printed") with { Enabled = false };
+        var top = new NodeSpec
+        {
+            Name = "p.top", Target = "DvFlow_p__top", Package = "p", Kind = "Null", Needs = ["p.a", "p.off"],
+            RunDir = Path.Combine(_dir, "rundir", "p.top"), SrcDir = _dir,
+        };
+        var plan = Plan(Message("a", "1"), off, top);
+        RunAll(plan, "s1");
+        var (current, results) = Pass(plan, "p.top", "s2");
+        Assert.True(current);
+        Assert.Contains(results["p.off"].Events, e => e is MessageEvent m && m.Text == "p.off: skipped (iff is false)");
+        Assert.True(results["p.top"].Outcome.Skipped);
+    }
+
+    [Fact]
     public void AnUnknownTaskIsNeverCurrent()
     {
         var (current, results) = Pass(Plan(Message("a", "1")), "p.nope", "s1");
