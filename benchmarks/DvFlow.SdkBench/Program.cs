@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -17,7 +16,7 @@ var feed = Path.Combine(root, "feed");
 var packages = Path.Combine(root, "packages");
 var version = "0.1.0-bench" + DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
 Directory.CreateDirectory(feed);
-Run(repo, $"pack src/DvFlow.Sdk/DvFlow.Sdk.csproj -c Release -o {feed} -p:Version={version} -nologo -v:q", mustSucceed: true);
+TimedProcess.Run(repo, "dotnet", $"pack src/DvFlow.Sdk/DvFlow.Sdk.csproj -c Release -o {feed} -p:Version={version} -nologo -v:q", packages);
 
 var results = new List<string>();
 void Case(string name, string flow, string buildArgs, bool noop)
@@ -27,15 +26,15 @@ void Case(string name, string flow, string buildArgs, bool noop)
     File.WriteAllText(Path.Combine(dir, "flow.yaml"), flow);
     File.WriteAllText(Path.Combine(dir, "bench.proj"), $"<Project Sdk=\"DvFlow.Sdk/{version}\" />\n");
     File.WriteAllText(Path.Combine(dir, "nuget.config"), $"<configuration><packageSources><clear /><add key=\"f\" value=\"{feed}\" /></packageSources></configuration>");
-    Run(dir, "build -t:Restore -nologo -v:q", mustSucceed: true); // restore/translate once; not timed
+    TimedProcess.Run(dir, "dotnet", "build -t:Restore -nologo -v:q", packages); // restore/translate once; not timed
     var full = new List<double>();
     var again = new List<double>();
     for (var i = 0; i < runs; i++)
     {
         var rundir = Path.Combine(dir, "rundir");
         if (Directory.Exists(rundir)) Directory.Delete(rundir, true);
-        full.Add(Run(dir, $"build {buildArgs} -nologo -v:q", mustSucceed: true));
-        if (noop) again.Add(Run(dir, $"build {buildArgs} -nologo -v:q", mustSucceed: true));
+        full.Add(TimedProcess.Run(dir, "dotnet", $"build {buildArgs} -nologo -v:q", packages));
+        if (noop) again.Add(TimedProcess.Run(dir, "dotnet", $"build {buildArgs} -nologo -v:q", packages));
     }
     var line = $"| {name} | {Median(full):F2} s |" + (noop ? $" {Median(again):F2} s |" : " - |");
     results.Add(line);
@@ -75,21 +74,6 @@ Case("fanin-1000-messages", FanIn(1000), "-t:all", noop: true);
 Case("parallel-64-sleep0.5-m8", Sleeps(64, 0.5), "-t:all -m:8", noop: false);
 try { Directory.Delete(root, true); } catch (IOException) { }
 return 0;
-
-double Run(string cwd, string arguments, bool mustSucceed)
-{
-    var psi = new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
-    psi.Environment["NUGET_PACKAGES"] = packages;
-    psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-    var sw = Stopwatch.StartNew();
-    using var p = Process.Start(psi)!;
-    var output = p.StandardOutput.ReadToEndAsync();
-    var error = p.StandardError.ReadToEndAsync();
-    p.WaitForExit();
-    sw.Stop();
-    if (mustSucceed && p.ExitCode != 0) throw new InvalidOperationException($"dotnet {arguments} failed in {cwd}:\n{output.Result}\n{error.Result}");
-    return sw.Elapsed.TotalSeconds;
-}
 
 static double Median(List<double> xs) { var s = xs.Order().ToList(); return s[s.Count / 2]; }
 

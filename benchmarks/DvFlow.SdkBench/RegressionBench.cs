@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 /// <summary>
@@ -20,7 +19,7 @@ internal static class RegressionBench
         var version = "0.1.0-bench" + DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
         Directory.CreateDirectory(feed);
         foreach (var p in new[] { "DvFlow.Sdk", "DvFlow.TaskApi", "DvFlow.HdlSim" })
-            Exec(repo, "dotnet", $"pack src/{p}/{p}.csproj -c Release -o {feed} -p:Version={version} -nologo -v:q", packages);
+            TimedProcess.Run(repo, "dotnet", $"pack src/{p}/{p}.csproj -c Release -o {feed} -p:Version={version} -nologo -v:q", packages);
 
         var dir = Path.Combine(root, "regression");
         CopySample(Path.Combine(repo, "samples", "regression"), dir);
@@ -30,16 +29,16 @@ internal static class RegressionBench
 
         var props = $"-p:D_scale={scale}";
         // The image is built once, untimed: the regression's cost is its runs.
-        Exec(dir, "dotnet", $"build -t:image -m:2 {props} -nologo -v:q", packages);
+        TimedProcess.Run(dir, "dotnet", $"build -t:image -m:2 {props} -nologo -v:q", packages);
         var image = Path.Combine(dir, "rundir", "regression.image", "obj_dir", "simv");
         if (!File.Exists(image)) throw new InvalidOperationException($"no image at {image}");
 
         var script = WriteDirectScript(root, image, scale);
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {Load()}; samples/regression, 16 runs, scale {scale}; median of {runs}");
-        var build4 = Median(runs, () => Exec(dir, "dotnet", $"build -m:4 {props} -nologo -v:q", packages));
-        var build1 = Median(runs, () => Exec(dir, "dotnet", $"build -m:1 {props} -nologo -v:q", packages));
-        var direct4 = Median(runs, () => Exec(root, "bash", $"{script} 4", packages));
-        var direct1 = Median(runs, () => Exec(root, "bash", $"{script} 1", packages));
+        var build4 = Median(runs, () => TimedProcess.Run(dir, "dotnet", $"build -m:4 {props} -nologo -v:q", packages));
+        var build1 = Median(runs, () => TimedProcess.Run(dir, "dotnet", $"build -m:1 {props} -nologo -v:q", packages));
+        var direct4 = Median(runs, () => TimedProcess.Run(root, "bash", $"{script} 4", packages));
+        var direct1 = Median(runs, () => TimedProcess.Run(root, "bash", $"{script} 1", packages));
         Console.WriteLine("| parallel | dotnet build | direct script | overhead |");
         Console.WriteLine("| --- | --- | --- | --- |");
         Console.WriteLine($"| 4 (-m:4, xargs -P4) | {build4:F2} s | {direct4:F2} s | {Overhead(build4, direct4)} |");
@@ -90,20 +89,4 @@ internal static class RegressionBench
     }
 
     private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    private static double Exec(string cwd, string file, string arguments, string packages)
-    {
-        var psi = new ProcessStartInfo(file, arguments) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.Environment["NUGET_PACKAGES"] = packages;
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        var sw = Stopwatch.StartNew();
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        sw.Stop();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} failed in {cwd}:\n{output.Result}\n{error.Result}");
-        return sw.Elapsed.TotalSeconds;
-    }
 }
