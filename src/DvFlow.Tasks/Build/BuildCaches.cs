@@ -38,6 +38,13 @@ internal static class BuildCaches
     /// <summary>Exec data of the build: reads cached, writes behind (MSBuild disposes the store, flushing it, when the build ends).</summary>
     public static ExecDataStore Store(IBuildEngine4 engine) => GetOrAdd(engine, "DvFlow.ExecDataStore", () => new ExecDataStore(writeBehind: true));
 
+    /// <summary>Warns (DVF0006) when a record of this build could not be written since the last call: that task runs again next time.</summary>
+    public static void ReportWriteError(IBuildEngine4 engine, Microsoft.Build.Utilities.TaskLoggingHelper log)
+    {
+        if (Store(engine).TakeWriteError() is { } writeError)
+            log.LogWarning(null, "DVF0006", null, null, 0, 0, 0, 0, "a task's record could not be written, so it will run again next time: {0}", writeError.Message);
+    }
+
     /// <summary>The user task libraries loaded in this build (one set per MSBuild node process and build).</summary>
     /// <remarks>Two tasks racing here each get a set; both are correct, one is merely loaded twice.</remarks>
     public static Runtime.CSharp.TaskLibrarySet TaskLibraries(IBuildEngine4 engine) => GetOrAdd(engine, "DvFlow.TaskLibraries", () => new Runtime.CSharp.TaskLibrarySet());

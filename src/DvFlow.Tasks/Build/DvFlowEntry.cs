@@ -58,7 +58,7 @@ public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTas
 
     private bool DetailedLog()
     {
-        if (BuildEngine is not IBuildEngine10 e10 || !e10.EngineServices.LogsMessagesOfImportance(MessageImportance.Low)) return false;
+        if (!Log.LogsMessagesOfImportance(MessageImportance.Low)) return false;
         Log.LogMessage(MessageImportance.Low, "DvFlow: the log is detailed, so every task runs under its own target");
         return true;
     }
@@ -86,8 +86,7 @@ public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTas
         var runLog = new MsBuildRunLog(Log);
         foreach (var name in decided)
             foreach (var e in results[name].Events) e.ReplayTo(runLog);
-        if (store.TakeWriteError() is { } writeError)
-            Log.LogWarning(null, "DVF0006", null, null, 0, 0, 0, 0, "a task's record could not be written, so it will run again next time: {0}", writeError.Message);
+        BuildCaches.ReportWriteError(BuildEngine4, Log);
         Outputs = Nodes.SelectMany(n => results[n].Outcome.Output).SelectMany(DvFlowRunNode.ToItems).ToArray();
         Log.LogMessage(MessageImportance.Normal, "DvFlow: {0} task(s) up to date; their targets were not entered", GraphScheduler.Closure(plan, Nodes).Count);
         return true;

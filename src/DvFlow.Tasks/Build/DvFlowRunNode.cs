@@ -71,8 +71,7 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
 
     private bool Finish(NodeOutcome outcome)
     {
-        if (BuildCaches.Store(BuildEngine4).TakeWriteError() is { } writeError)
-            Log.LogWarning(null, "DVF0006", null, null, 0, 0, 0, 0, "a task's record could not be written, so it will run again next time: {0}", writeError.Message);
+        BuildCaches.ReportWriteError(BuildEngine4, Log);
         Outputs = outcome.Output.SelectMany(ToItems).ToArray();
         if (!outcome.Success && !Log.HasLoggedErrors)
             Log.LogError(null, "DVF6001", null, null, 0, 0, 0, 0, "{0} failed", Node);

@@ -3,6 +3,7 @@ using DvFlow.Model.Dataflow;
 using DvFlow.Model.Values;
 using DvFlow.Model.Expressions;
 using DvFlow.TaskApi;
+using static DvFlow.Tasks.Runtime.JsonFields;
 
 namespace DvFlow.Tasks.Runtime;
 
@@ -94,11 +95,6 @@ public sealed record ExecData
             Reason = Str(e, "reason"),
         };
     }
-
-    private static JsonElement? Get(JsonElement e, string name, JsonValueKind kind)
-        => e.TryGetProperty(name, out var v) && v.ValueKind == kind ? v : null;
-
-    private static string? Str(JsonElement e, string name) => Get(e, name, JsonValueKind.String)?.GetString();
 
     private static string[] Strings(JsonElement array)
         => array.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToArray();

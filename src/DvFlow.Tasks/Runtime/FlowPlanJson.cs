@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using DvFlow.Model.Expressions;
 using DvFlow.Model.Values;
+using static DvFlow.Tasks.Runtime.JsonFields;
 
 namespace DvFlow.Tasks.Runtime;
 
@@ -149,10 +150,6 @@ public static class FlowPlanJson
         return items;
     }
 
-    private static JsonElement? Get(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
-
-    private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
     /// <summary>The last string read for each field, handed out again while the next node has the same value.</summary>
     private sealed class SharedStrings
     {
@@ -160,7 +157,7 @@ public static class FlowPlanJson
 
         public string? Get(JsonElement e, string name)
         {
-            if (!e.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.String) return null;
+            if (JsonFields.Get(e, name, JsonValueKind.String) is not { } v) return null;
             if (_last.TryGetValue(name, out var last) && v.ValueEquals(last)) return last;
             var s = v.GetString()!;
             _last[name] = s;
