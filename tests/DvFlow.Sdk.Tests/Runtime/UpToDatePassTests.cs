@@ -43,14 +43,10 @@ public class UpToDatePassTests : IDisposable
         }
     }
 
-    private static (bool Current, ConcurrentDictionary<string, NodeResult> Results) Pass(FlowPlan plan, string root, string session,
-        ConcurrentDictionary<string, NodeResult>? earlier = null)
+    private static (bool Current, ConcurrentDictionary<string, NodeResult> Results) Pass(FlowPlan plan, string root, string session)
     {
-        using var store = new ExecDataStore();
-        var results = earlier ?? new ConcurrentDictionary<string, NodeResult>(StringComparer.Ordinal);
-        var decided = UpToDatePass.RunAsync(plan, [root],
-            log => new NodeRunner(plan, store, new ImplementationRegistry(), log, new RunOptions { Session = session }), results, CancellationToken.None).GetAwaiter().GetResult();
-        return (decided is not null, results);
+        var results = new ConcurrentDictionary<string, NodeResult>(StringComparer.Ordinal);
+        return (Decided(plan, root, session, results) is not null, results);
     }
 
     private static IReadOnlyList<string>? Decided(FlowPlan plan, string root, string session, ConcurrentDictionary<string, NodeResult> results)

@@ -54,28 +54,21 @@ public sealed class FlowProject : IDisposable
     public string Read(string relative) => File.ReadAllText(Path.Combine(Dir, relative));
 
     /// <summary>Runs 'dotnet build' (or another command) with a binlog; returns the result and the parsed binlog.</summary>
-    public BuildRun Build(params string[] args) => Dotnet_("build", args);
+    public BuildRun Build(params string[] args) => Dotnet_("build", args, binlog: true);
 
-    public BuildRun Msbuild(params string[] args) => Dotnet_("msbuild", args);
+    public BuildRun Msbuild(params string[] args) => Dotnet_("msbuild", args, binlog: true);
 
     /// <summary>Runs 'dotnet build' as users usually do, without a binlog (a binlog makes the log detailed, which changes how a no-op runs).</summary>
-    public BuildRun BuildWithoutBinlog(params string[] args)
-    {
-        var all = new List<string> { "build", ProjectFile, "-nologo", "-v:n" };
-        all.AddRange(args);
-        var env = new Dictionary<string, string>(Environment) { ["NUGET_PACKAGES"] = _feed.Packages };
-        return new BuildRun(Dotnet.Run(Dir, all, env, TimeSpan.FromMinutes(10)), null);
-    }
+    public BuildRun BuildWithoutBinlog(params string[] args) => Dotnet_("build", args, binlog: false);
 
-    private BuildRun Dotnet_(string verb, string[] args)
+    private BuildRun Dotnet_(string verb, string[] args, bool binlog)
     {
-        var n = Interlocked.Increment(ref _builds);
-        var binlog = Path.Combine(Dir, $"build{n}.binlog");
-        var all = new List<string> { verb, ProjectFile, $"-bl:{binlog}", "-nologo", "-v:n" };
-        all.AddRange(args);
+        var binlogPath = binlog ? Path.Combine(Dir, $"build{Interlocked.Increment(ref _builds)}.binlog") : null;
+        var all = new List<string> { verb, ProjectFile };
+        if (binlogPath is not null) all.Add($"-bl:{binlogPath}");
+        all.AddRange(["-nologo", "-v:n", .. args]);
         var env = new Dictionary<string, string>(Environment) { ["NUGET_PACKAGES"] = _feed.Packages };
-        var r = Dotnet.Run(Dir, all, env, TimeSpan.FromMinutes(10));
-        return new BuildRun(r, binlog);
+        return new BuildRun(Dotnet.Run(Dir, all, env, TimeSpan.FromMinutes(10)), binlogPath);
     }
 
     public void Dispose()
