@@ -39,12 +39,18 @@ public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTas
     /// <inheritdoc />
     public void Cancel() => _cancel.Cancel();
 
+    /// <summary>How long to wait for the run directory while another build uses it, in seconds (negative: as long as it takes; 0: refuse at once).</summary>
+    public int RunRootTimeout { get; set; } = -1;
+
     /// <inheritdoc />
     public override bool Execute()
     {
+        if (BuildCaches.TryPlan(BuildEngine4, PlanFile, Log) is not { } plan) return false;
+        // The build owns the run directory while its tasks run: a second build of the project waits here.
+        using var guard = RunRootGuard.Enter(BuildEngine4, Log, plan.RunRoot, string.IsNullOrEmpty(Session) ? null : Session, Project, RunRootTimeout, _cancel.Token);
+        if (guard is null) return false;
         if (Fast && !Force && !DetailedLog())
         {
-            if (BuildCaches.TryPlan(BuildEngine4, PlanFile, Log) is not { } plan) return false;
             if (AllUpToDate(plan) is not { } current) return false;
             if (current) return true;
         }

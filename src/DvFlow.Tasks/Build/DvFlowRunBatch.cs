@@ -36,6 +36,8 @@ public sealed class DvFlowRunBatch : Microsoft.Build.Utilities.Task, ICancelable
         var results = BuildCaches.Results(BuildEngine4, PlanFile, session);
         if (Nodes.All(results.ContainsKey)) return true;
         if (BuildCaches.TryPlan(BuildEngine4, PlanFile, Log) is not { } plan) return false;
+        using var guard = RunRootGuard.Enter(BuildEngine4, Log, plan.RunRoot, session, BuildEngine.ProjectFileOfTaskNode, -1, _cancel.Token);
+        if (guard is null) return false;
         var store = BuildCaches.Store(BuildEngine4);
         var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => Log.LogWarning(p));
         var options = new RunOptions { Force = Force, Session = session, MaxParallel = Math.Max(1, MaxParallel) };

@@ -54,6 +54,8 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
             Log.LogMessage(MessageImportance.Low, "{0}: decided earlier in this build (parallel batch or up-to-date pass) in {1:F1} s", Node, collected.Elapsed.TotalSeconds);
             return Finish(collected.Outcome);
         }
+        using var guard = RunRootGuard.Enter(BuildEngine4, Log, plan.RunRoot, session, BuildEngine.ProjectFileOfTaskNode, -1, _cancel.Token);
+        if (guard is null) return false;
         var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => Log.LogWarning(p));
         var runner = new NodeRunner(plan, BuildCaches.Store(BuildEngine4), impls, log, new RunOptions { Force = Force, Session = session });
         NodeOutcome outcome;

@@ -77,7 +77,7 @@ public static class TargetsWriter
             if (!TargetNames.CanAlias(shortName) || !aliases.Add(shortName)) continue;
             var entryItem = "_DvFlowEntry_" + Id(n.Target);
             sb.Append($"  <Target Name=\"{shortName}\" DependsOnTargets=\"_DvFlowCheckFresh\" Returns=\"@({entryItem})\">")
-              .Append($"<DvFlowEntry PlanFile=\"$(DvFlowPlanFile)\" Nodes=\"{X(n.Name)}\" Project=\"$(MSBuildProjectFullPath)\" Fast=\"$(DvFlowFastNoOp)\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\" TaskLibraries=\"@(DvFlowTaskLibrary)\">")
+              .Append($"<DvFlowEntry PlanFile=\"$(DvFlowPlanFile)\" Nodes=\"{X(n.Name)}\" Project=\"$(MSBuildProjectFullPath)\" Fast=\"$(DvFlowFastNoOp)\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\" TaskLibraries=\"@(DvFlowTaskLibrary)\" RunRootTimeout=\"$(DvFlowRunRootTimeout)\">")
               .Append($"<Output TaskParameter=\"Outputs\" ItemName=\"{entryItem}\" /></DvFlowEntry></Target>").AppendLine();
         }
         sb.AppendLine("</Project>");

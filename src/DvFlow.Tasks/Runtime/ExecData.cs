@@ -24,6 +24,10 @@ public sealed record ExecData
     public FlowMap Params { get; init; } = FlowMap.Empty;
     /// <summary>Digest of the inputs (items and the files they name).</summary>
     public string InputsSignature { get; init; } = "";
+    /// <summary>Digest of the command the task ran (shell and <c>run:</c> after expansion; see <see cref="ImplementationSignature"/>).</summary>
+    public string CommandSignature { get; init; } = "";
+    /// <summary>The code that ran it (<c>Type@build-id</c>).</summary>
+    public string Implementation { get; init; } = "";
     /// <summary>Needs by name.</summary>
     public IReadOnlyList<string> Needs { get; init; } = [];
     /// <summary>Commands run, with exit codes.</summary>
@@ -58,6 +62,8 @@ public sealed record ExecData
         ("rundir", RunDir),
         ("params", Params),
         ("inputs_signature", InputsSignature),
+        ("command_signature", CommandSignature),
+        ("implementation", Implementation),
         ("needs", Needs.Cast<object?>().ToArray()),
         ("commands", Commands.Select(c => (object?)FlowMap.Of(("cmd", c.Cmd.Cast<object?>().ToArray()), ("status", (long)c.Status))).ToArray()),
         ("result", FlowMap.Of(("status", (long)Status), ("changed", Changed), ("memento", Memento),
@@ -81,6 +87,8 @@ public sealed record ExecData
             RunDir = Str(e, "rundir") ?? "",
             Params = Get(e, "params", JsonValueKind.Object) is { } ps ? (FlowMap)JsonValues.FromElement(ps)! : FlowMap.Empty,
             InputsSignature = Str(e, "inputs_signature") ?? "",
+            CommandSignature = Str(e, "command_signature") ?? "",
+            Implementation = Str(e, "implementation") ?? "",
             Needs = Get(e, "needs", JsonValueKind.Array) is { } needs ? Strings(needs) : [],
             Commands = Get(e, "commands", JsonValueKind.Array) is { } cmds ? ReadCommands(cmds) : [],
             Status = result is { } r1 && Get(r1, "status", JsonValueKind.Number) is { } st && st.TryGetInt32(out var status) ? status : 1,

@@ -83,6 +83,15 @@ public sealed class ExecDataStore(bool writeBehind = false) : IDisposable
     /// <summary>The first background write that failed since the last call, or null; the caller reports it.</summary>
     public Exception? TakeWriteError() => Interlocked.Exchange(ref _writeError, null);
 
+    /// <summary>Writes every pending record now (before another process may read them).</summary>
+    public void Flush()
+    {
+        lock (_io)
+        {
+            foreach (var (path, data) in _pending) WritePending(path, data);
+        }
+    }
+
     /// <summary>Writes what is pending and stops the writer.</summary>
     public void Dispose()
     {
@@ -104,12 +113,17 @@ public sealed class ExecDataStore(bool writeBehind = false) : IDisposable
             lock (_io)
             {
                 // Written (or invalidated) since it was queued: nothing to do, or a newer record to write.
-                if (!_pending.TryGetValue(path, out var data)) continue;
-                try { WriteFile(path, data); }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { Interlocked.CompareExchange(ref _writeError, ex, null); }
-                _pending.TryRemove(new KeyValuePair<string, ExecData>(path, data));
+                if (_pending.TryGetValue(path, out var data)) WritePending(path, data);
             }
         }
+    }
+
+    // Under _io: a failed write is reported once (TakeWriteError); the task then runs again next time.
+    private void WritePending(string path, ExecData data)
+    {
+        try { WriteFile(path, data); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { Interlocked.CompareExchange(ref _writeError, ex, null); }
+        _pending.TryRemove(new KeyValuePair<string, ExecData>(path, data));
     }
 
     private void WriteFile(string path, ExecData data)

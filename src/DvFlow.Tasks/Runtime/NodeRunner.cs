@@ -95,23 +95,25 @@ public sealed class NodeRunner
             return Done(node, output, !same, same, same ? "unchanged" : "routed inputs", log: false);
         }
 
-        var signature = InputSignature.Compute(inputs);
-        var reason = WhyRun(node, prev, signature, changedIn) ?? ImplementationWhyRun(node, prev!)
+        var impl = _impls.Resolve(node, out var implError);
+        var key = new RunKey(InputSignature.Compute(inputs), ImplementationSignature.Command(node), impl is null ? "" : ImplementationSignature.Code(impl));
+        var reason = (impl is null ? "its implementation cannot be found" : null) ?? WhyRun(node, prev, key, changedIn)
+                     ?? (impl as IUpToDateCheck)?.WhyRun(node.RunDir, prev!.Memento) // the implementation may know of files outside its inputs (included headers)
                      ?? await CustomWhyRunAsync(node, prev!, consumed, cancel).ConfigureAwait(false);
         if (reason is null)
         {
-            _log.Message($"{node.Name}: skipped, up to date (parameters, inputs and outputs unchanged)", important: false);
+            _log.Message($"{node.Name}: skipped, up to date (command, parameters, inputs and outputs unchanged)", important: false);
             var output = passed.Concat(prev!.OwnOutput).ToList();
             return new NodeOutcome(true, output, false, true, "up to date", prev.LogFile);
         }
         if (!mayRun(node, reason)) return null;
         _log.Message($"{node.Name}: running ({reason})", important: false);
-        return await ExecuteAsync(node, prev, consumed, passed, signature, changedIn || prev is null, reason, cancel).ConfigureAwait(false);
+        if (impl is null) return Fail(node, implError!);
+        return await ExecuteAsync(node, impl, prev, consumed, passed, key, changedIn || prev is null, reason, cancel).ConfigureAwait(false);
     }
 
-    // The implementation may know of files outside its inputs (included headers); it decides last.
-    private string? ImplementationWhyRun(NodeSpec node, ExecData prev)
-        => _impls.Resolve(node, out _) is IUpToDateCheck check ? check.WhyRun(node.RunDir, prev.Memento) : null;
+    /// <summary>What a task's record must match for the task to be up to date, besides its parameters.</summary>
+    private readonly record struct RunKey(string Inputs, string Command, string Code);
 
     // 'uptodate: Namespace.Type.Method' names a C# check; it is asked last, when everything else says up to date.
     private async Task<string?> CustomWhyRunAsync(NodeSpec node, ExecData prev, IReadOnlyList<DataItem> consumed, CancellationToken cancel)
@@ -136,7 +138,7 @@ public sealed class NodeRunner
         }
     }
 
-    private string? WhyRun(NodeSpec node, ExecData? prev, string signature, bool changedIn)
+    private string? WhyRun(NodeSpec node, ExecData? prev, RunKey key, bool changedIn)
     {
         if (_options.Force) return "forced (rebuild)";
         if (node.Uptodate == "never") return "uptodate: false";
@@ -149,7 +151,11 @@ public sealed class NodeRunner
                 .Where(k => !FlowValues.ValueEquals(node.Params.TryGetValue(k, out var a) ? a : null, prev.Params.TryGetValue(k, out var b) ? b : null));
             return $"parameters changed: {string.Join(", ", changed)}";
         }
-        if (prev.InputsSignature != signature) return "inputs changed";
+        if (prev.CommandSignature != key.Command)
+            return prev.CommandSignature.Length == 0 ? "its record has no command (written by an older DvFlow.Sdk)" : "its command changed (shell or run: body)";
+        if (prev.Implementation != key.Code)
+            return $"its implementation changed ({TypeName(prev.Implementation)} was rebuilt or replaced)";
+        if (prev.InputsSignature != key.Inputs) return "inputs changed";
         if (changedIn) return "an upstream task changed";
         foreach (var item in prev.OwnOutput)
             foreach (var f in InputSignature.FilesOf(item))
@@ -157,11 +163,11 @@ public sealed class NodeRunner
         return null;
     }
 
-    private async Task<NodeOutcome> ExecuteAsync(NodeSpec node, ExecData? prev, IReadOnlyList<DataItem> consumed, IReadOnlyList<DataItem> passed,
-        string signature, bool changed, string reason, CancellationToken cancel)
+    private static string TypeName(string implementation) => implementation.Split('@')[0] is { Length: > 0 } t ? t : "the task's code";
+
+    private async Task<NodeOutcome> ExecuteAsync(NodeSpec node, ITaskImplementation impl, ExecData? prev, IReadOnlyList<DataItem> consumed, IReadOnlyList<DataItem> passed,
+        RunKey key, bool changed, string reason, CancellationToken cancel)
     {
-        var impl = _impls.Resolve(node, out var error);
-        if (impl is null) return Fail(node, error!);
         // Built-ins that write no files leave the directory to the exec data writer.
         if (impl is not IWritesNoFiles) Directory.CreateDirectory(node.RunDir);
         // An in-process built-in that runs in every build anyway (std.FileSet) keeps its record while it runs: the record
@@ -193,7 +199,8 @@ public sealed class NodeRunner
         foreach (var m in markers) _log.Marker(node.Name, m);
         var output = passed.Concat(own).ToList();
         var memento = Mementos.ToFlowValue(result.Memento);
-        if (keepsRecord && result.Status == 0 && !result.Changed && markers.Count == 0 && prev is { Status: 0 } && prev.InputsSignature == signature
+        if (keepsRecord && result.Status == 0 && !result.Changed && markers.Count == 0 && prev is { Status: 0 } && prev.InputsSignature == key.Inputs
+            && prev.CommandSignature == key.Command && prev.Implementation == key.Code
             && FlowValues.ValueEquals(prev.Params, node.Params) && FlowValues.ValueEquals(prev.Memento, memento) && SameItems(prev.Output, output))
         {
             // Found as recorded: the record stays as it is, so a no-op build writes nothing.
@@ -201,7 +208,8 @@ public sealed class NodeRunner
         }
         _store.Write(new ExecData
         {
-            Name = node.Name, SrcDir = node.SrcDir, RunDir = node.RunDir, Params = node.Params, InputsSignature = signature,
+            Name = node.Name, SrcDir = node.SrcDir, RunDir = node.RunDir, Params = node.Params, InputsSignature = key.Inputs,
+            CommandSignature = key.Command, Implementation = key.Code,
             Needs = node.Needs, Commands = ctxt.Commands, Status = result.Status, Changed = result.Changed,
             Memento = memento, Markers = markers, Output = output, LogFile = logFile, Session = _options.Session, Reason = reason,
         }, durable: node.Shared);

@@ -71,7 +71,7 @@ public class UpToDatePassTests : IDisposable
         foreach (var (name, r) in results)
         {
             Assert.True(r.Outcome.Skipped, name);
-            Assert.Contains(r.Events, e => e is MessageEvent m && m.Text == $"{name}: skipped, up to date (parameters, inputs and outputs unchanged)");
+            Assert.Contains(r.Events, e => e is MessageEvent m && m.Text == $"{name}: skipped, up to date (command, parameters, inputs and outputs unchanged)");
         }
     }
 

@@ -10,6 +10,13 @@ public static class Dotnet
 {
     public static ProcessResult Run(string cwd, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? env, TimeSpan timeout)
     {
+        using var p = Start(cwd, args, env);
+        return p.Wait(timeout);
+    }
+
+    /// <summary>Starts the dotnet CLI without waiting for it (for builds that overlap, or that a test kills).</summary>
+    public static RunningDotnet Start(string cwd, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? env)
+    {
         var psi = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = cwd,
@@ -28,20 +35,50 @@ public static class Dotnet
             psi.Environment.Remove(k);
         if (env is not null)
             foreach (var (k, v) in env) psi.Environment[k] = v;
-        var output = new StringBuilder();
-        var sw = Stopwatch.StartNew();
-        using var p = new Process { StartInfo = psi };
-        p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        p.Start();
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        if (!p.WaitForExit(timeout))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(" ", args)} did not finish in {timeout}:\n{output}");
-        }
-        p.WaitForExit();
-        return new ProcessResult(p.ExitCode, output.ToString(), sw.Elapsed);
+        return new RunningDotnet(psi, args);
     }
+}
+
+/// <summary>A dotnet process started by <see cref="Dotnet.Start"/>, its output collected as it comes.</summary>
+public sealed class RunningDotnet : IDisposable
+{
+    private readonly StringBuilder _output = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Process _process;
+    private readonly IReadOnlyList<string> _args;
+
+    internal RunningDotnet(ProcessStartInfo psi, IReadOnlyList<string> args)
+    {
+        _args = args;
+        _process = new Process { StartInfo = psi };
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>The output so far.</summary>
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    /// <summary>Waits for the process to exit; kills it and throws when it takes longer than <paramref name="timeout"/>.</summary>
+    public ProcessResult Wait(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            Kill();
+            throw new TimeoutException($"dotnet {string.Join(" ", _args)} did not finish in {timeout}:\n{Output}");
+        }
+        _process.WaitForExit();
+        return new ProcessResult(_process.ExitCode, Output, _clock.Elapsed);
+    }
+
+    /// <summary>Kills the process and everything it started, as <c>kill -9</c> would.</summary>
+    public void Kill()
+    {
+        try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        _process.WaitForExit();
+    }
+
+    public void Dispose() => _process.Dispose();
 }

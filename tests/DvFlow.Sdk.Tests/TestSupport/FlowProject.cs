@@ -61,6 +61,10 @@ public sealed class FlowProject : IDisposable
     /// <summary>Runs 'dotnet build' as users usually do, without a binlog (a binlog makes the log detailed, which changes how a no-op runs).</summary>
     public BuildRun BuildWithoutBinlog(params string[] args) => Dotnet_("build", args, binlog: false);
 
+    /// <summary>Starts 'dotnet build' without waiting for it (no binlog): for builds that overlap, or that the test kills.</summary>
+    public RunningDotnet StartBuild(params string[] args)
+        => Dotnet.Start(Dir, ["build", ProjectFile, "-nologo", "-v:n", .. args], new Dictionary<string, string>(Environment) { ["NUGET_PACKAGES"] = _feed.Packages });
+
     private BuildRun Dotnet_(string verb, string[] args, bool binlog)
     {
         var binlogPath = binlog ? Path.Combine(Dir, $"build{Interlocked.Increment(ref _builds)}.binlog") : null;

@@ -3,8 +3,10 @@ using DvFlow.TaskApi;
 namespace DvFlow.Tasks.Runtime.CSharp;
 
 /// <summary>A class task: a new instance of a <see cref="FlowTask"/> subclass per run.</summary>
-internal sealed class CSharpClassTask(Type type) : ITaskImplementation
+internal sealed class CSharpClassTask(Type type) : ITaskImplementation, IUserCode
 {
+    public Type CodeType => type;
+
     public async Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)
     {
         try

@@ -4,7 +4,7 @@ using DvFlow.TaskApi;
 namespace DvFlow.Tasks.Runtime.CSharp;
 
 /// <summary>A function task: <c>public static async Task&lt;TaskDataResult&gt; Name(TaskRunCtxt ctxt, TaskDataInput input)</c>.</summary>
-internal sealed class CSharpFunctionTask(MethodInfo method, string? displayName = null, Func<TaskMarker, TaskMarker>? mapMarker = null) : ITaskImplementation
+internal sealed class CSharpFunctionTask(MethodInfo method, string? displayName = null, Func<TaskMarker, TaskMarker>? mapMarker = null) : ITaskImplementation, IUserCode
 {
     private readonly Func<TaskRunCtxt, TaskDataInput, Task<TaskDataResult>> _call = method.CreateDelegate<Func<TaskRunCtxt, TaskDataInput, Task<TaskDataResult>>>();
 
@@ -12,6 +12,8 @@ internal sealed class CSharpFunctionTask(MethodInfo method, string? displayName 
     public static bool Fits(MethodInfo m)
         => m.ReturnType == typeof(Task<TaskDataResult>)
            && m.GetParameters() is [{ ParameterType: var a }, { ParameterType: var b }] && a == typeof(TaskRunCtxt) && b == typeof(TaskDataInput);
+
+    public Type CodeType => method.DeclaringType ?? typeof(CSharpFunctionTask);
 
     public const string Signature = "public static async Task<TaskDataResult> NAME(TaskRunCtxt ctxt, TaskDataInput input)";
 
