@@ -39,10 +39,10 @@ internal static class BuildCaches
     public static ExecDataStore Store(IBuildEngine4 engine) => GetOrAdd(engine, "DvFlow.ExecDataStore", () => new ExecDataStore(writeBehind: true));
 
     /// <summary>Warns (DVF0006) when a record of this build could not be written since the last call: that task runs again next time.</summary>
-    public static void ReportWriteError(IBuildEngine4 engine, Microsoft.Build.Utilities.TaskLoggingHelper log)
+    public static void ReportWriteError(IBuildEngine4 engine, Microsoft.Build.Utilities.TaskLoggingHelper log, DvFlow.Model.Diagnostics.SourceLocation? at)
     {
         if (Store(engine).TakeWriteError() is { } writeError)
-            log.LogWarning(null, "DVF0006", null, null, 0, 0, 0, 0, "a task's record could not be written, so it will run again next time: {0}", writeError.Message);
+            DiagnosticLogging.Warning(log, at, "DVF0006", $"a task's record could not be written, so it will run again next time: {writeError.Message}");
     }
 
     /// <summary>The user task libraries loaded in this build (one set per MSBuild node process and build).</summary>

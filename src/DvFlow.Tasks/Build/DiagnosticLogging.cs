@@ -18,4 +18,18 @@ internal static class DiagnosticLogging
             else log.LogMessage(null, d.Code, null, file, line, col, 0, 0, Microsoft.Build.Framework.MessageImportance.Normal, "{0}", d.Message);
         }
     }
+
+    /// <summary>
+    /// An error of the runner at <paramref name="at"/> (a task's place in the flow file, or the flow file): without a file,
+    /// MSBuild would point it at the generated targets, which nobody should open.
+    /// </summary>
+    public static void Error(TaskLoggingHelper log, SourceLocation? at, string code, string message)
+        => log.LogError(null, code, null, at?.File, at?.Line ?? 0, at?.Column ?? 0, 0, 0, "{0}", message);
+
+    /// <summary>A warning of the runner at <paramref name="at"/>; see <see cref="Error"/>.</summary>
+    public static void Warning(TaskLoggingHelper log, SourceLocation? at, string code, string message)
+        => log.LogWarning(null, code, null, at?.File, at?.Line ?? 0, at?.Column ?? 0, 0, 0, "{0}", message);
+
+    /// <summary>Where diagnostics about the flow as a whole point: its root flow file.</summary>
+    public static SourceLocation? FlowFile(Runtime.FlowPlan plan) => plan.FlowFile.Length > 0 ? SourceLocation.OfFile(plan.FlowFile) : null;
 }

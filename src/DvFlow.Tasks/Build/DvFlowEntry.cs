@@ -75,7 +75,7 @@ public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTas
         var session = string.IsNullOrEmpty(Session) ? null : Session;
         var results = BuildCaches.Results(BuildEngine4, PlanFile, session);
         var store = BuildCaches.Store(BuildEngine4);
-        var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => Log.LogWarning(p));
+        var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => DiagnosticLogging.Warning(Log, DiagnosticLogging.FlowFile(plan), "DVF0008", p));
         var options = new RunOptions { Session = session };
         IReadOnlyList<string>? decided;
         try
@@ -84,7 +84,7 @@ public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTas
         }
         catch (OperationCanceledException)
         {
-            Log.LogError(null, "DVF0005", null, null, 0, 0, 0, 0, "cancelled");
+            DiagnosticLogging.Error(Log, Nodes.Select(n => plan.ByName.GetValueOrDefault(n)?.Location).FirstOrDefault(l => l is not null) ?? DiagnosticLogging.FlowFile(plan), "DVF0005", "cancelled");
             return null;
         }
         if (decided is null) return false;
@@ -92,7 +92,7 @@ public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTas
         var runLog = new MsBuildRunLog(Log);
         foreach (var name in decided)
             foreach (var e in results[name].Events) e.ReplayTo(runLog);
-        BuildCaches.ReportWriteError(BuildEngine4, Log);
+        BuildCaches.ReportWriteError(BuildEngine4, Log, DiagnosticLogging.FlowFile(plan));
         Outputs = Nodes.SelectMany(n => results[n].Outcome.Output).SelectMany(DvFlowRunNode.ToItems).ToArray();
         Log.LogMessage(MessageImportance.Normal, "DvFlow: {0} task(s) up to date; their targets were not entered", GraphScheduler.Closure(plan, Nodes).Count);
         return true;

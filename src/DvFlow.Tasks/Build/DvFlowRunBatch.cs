@@ -39,7 +39,8 @@ public sealed class DvFlowRunBatch : Microsoft.Build.Utilities.Task, ICancelable
         using var guard = RunRootGuard.Enter(BuildEngine4, Log, plan.RunRoot, session, BuildEngine.ProjectFileOfTaskNode, -1, _cancel.Token);
         if (guard is null) return false;
         var store = BuildCaches.Store(BuildEngine4);
-        var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => Log.LogWarning(p));
+        var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => DiagnosticLogging.Warning(Log, DiagnosticLogging.FlowFile(plan), "DVF0008", p));
+        var at = Nodes.Select(n => plan.ByName.GetValueOrDefault(n)?.Location).FirstOrDefault(l => l is not null) ?? DiagnosticLogging.FlowFile(plan);
         var options = new RunOptions { Force = Force, Session = session, MaxParallel = Math.Max(1, MaxParallel) };
         var gate = new object();
         var scheduler = new GraphScheduler(plan, log => new NodeRunner(plan, store, impls, log, options), MaxParallel,
@@ -52,7 +53,7 @@ public sealed class DvFlowRunBatch : Microsoft.Build.Utilities.Task, ICancelable
         }
         catch (OperationCanceledException)
         {
-            Log.LogError(null, "DVF0005", null, null, 0, 0, 0, 0, "cancelled");
+            DiagnosticLogging.Error(Log, at, "DVF0005", "cancelled");
             return false;
         }
         foreach (var (k, v) in scheduler.Results) results.TryAdd(k, v);
@@ -64,7 +65,7 @@ public sealed class DvFlowRunBatch : Microsoft.Build.Utilities.Task, ICancelable
             if (scheduler.Results.TryGetValue(name, out var r))
                 foreach (var e in r.Events) e.ReplayTo(log);
         var failed = closure.Where(n => scheduler.Results.TryGetValue(n, out var r) && !r.Outcome.Success).ToList();
-        Log.LogError(null, "DVF6001", null, null, 0, 0, 0, 0, "{0} task(s) failed: {1}", failed.Count, string.Join(", ", failed));
+        DiagnosticLogging.Error(Log, at, "DVF6001", $"{failed.Count} task(s) failed: {string.Join(", ", failed)}");
         return false;
     }
 }

@@ -52,11 +52,11 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
             // replay its log here, under its own target.
             foreach (var e in collected.Events) e.ReplayTo(log);
             Log.LogMessage(MessageImportance.Low, "{0}: decided earlier in this build (parallel batch or up-to-date pass) in {1:F1} s", Node, collected.Elapsed.TotalSeconds);
-            return Finish(collected.Outcome);
+            return Finish(collected.Outcome, spec);
         }
         using var guard = RunRootGuard.Enter(BuildEngine4, Log, plan.RunRoot, session, BuildEngine.ProjectFileOfTaskNode, -1, _cancel.Token);
         if (guard is null) return false;
-        var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => Log.LogWarning(p));
+        var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => DiagnosticLogging.Warning(Log, DiagnosticLogging.FlowFile(plan), "DVF0008", p));
         var runner = new NodeRunner(plan, BuildCaches.Store(BuildEngine4), impls, log, new RunOptions { Force = Force, Session = session });
         NodeOutcome outcome;
         try
@@ -65,18 +65,18 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
         }
         catch (OperationCanceledException)
         {
-            Log.LogError(null, "DVF0005", null, null, 0, 0, 0, 0, "{0}: cancelled", Node);
+            DiagnosticLogging.Error(Log, spec?.Location, "DVF0005", $"{Node}: cancelled");
             return false;
         }
-        return Finish(outcome);
+        return Finish(outcome, spec);
     }
 
-    private bool Finish(NodeOutcome outcome)
+    private bool Finish(NodeOutcome outcome, NodeSpec? spec)
     {
-        BuildCaches.ReportWriteError(BuildEngine4, Log);
+        BuildCaches.ReportWriteError(BuildEngine4, Log, spec?.Location);
         Outputs = outcome.Output.SelectMany(ToItems).ToArray();
         if (!outcome.Success && !Log.HasLoggedErrors)
-            Log.LogError(null, "DVF6001", null, null, 0, 0, 0, 0, "{0} failed", Node);
+            DiagnosticLogging.Error(Log, spec?.Location, "DVF6001", $"{Node} failed");
         return outcome.Success && !Log.HasLoggedErrors;
     }
 

@@ -12,6 +12,9 @@ public abstract class FlowLoadingTask : FlowSettingsTask
     /// <summary>The run root directory.</summary>
     [Required] public string RunRoot { get; set; } = "";
 
+    /// <inheritdoc />
+    protected override string? DiagnosticFile => FlowFile;
+
     /// <summary>User task library assemblies (<c>DvFlowTaskLibrary</c> items and built <c>ProjectReference</c>s): generators run from them.</summary>
     public ITaskItem[] TaskLibraries { get; set; } = [];
 

@@ -36,6 +36,8 @@ internal static class FlowSession
             var path = p.GetMetadata("FullPath");
             var file = FlowFileLocator.Locate(path);
             var name = p.GetMetadata("PackageName");
+            // A flow file names its package itself (a referenced flow project's flow file, say).
+            if (file is not null && name.Length == 0 && File.Exists(path)) name = FlowFileLocator.PeekPackageName(file) ?? "";
             if (file is not null && name.Length > 0) reg.Add(name, file);
             else reg.AddSearchDirectory(path);
         }

@@ -16,6 +16,8 @@ public abstract class FlowSettingsTask : Microsoft.Build.Utilities.Task
     public ITaskItem[]? PackagePaths { get; set; }
     /// <summary>Package map files.</summary>
     public ITaskItem[]? PackageMaps { get; set; }
+    /// <summary>The flow projects this one references (<c>DvFlowReferencedFlow</c>: their flow files): their root packages are importable by name.</summary>
+    public ITaskItem[]? FlowReferences { get; set; }
     /// <summary>NuGet's <c>project.assets.json</c> of the flow project: its packages with a <c>dvflow/</c> folder are plugins.</summary>
     public string? ProjectAssetsFile { get; set; }
 
@@ -23,7 +25,7 @@ public abstract class FlowSettingsTask : Microsoft.Build.Utilities.Task
 
     /// <summary>The plugin packages NuGet restored for the project.</summary>
     protected IReadOnlyList<FlowPlugin> Plugins(bool quiet = false)
-        => _plugins ??= NuGetPlugins.Read(ProjectAssetsFile, quiet ? _ => { } : w => Log.LogWarning(w));
+        => _plugins ??= NuGetPlugins.Read(ProjectAssetsFile, quiet ? _ => { } : Warn);
 
     /// <summary>The selected config, or null.</summary>
     protected string? SelectedConfig => string.IsNullOrWhiteSpace(Config) ? null : Config.Trim();
@@ -33,5 +35,10 @@ public abstract class FlowSettingsTask : Microsoft.Build.Utilities.Task
 
     /// <summary>The package registry; problems in map files are warnings (or silent when <paramref name="quiet"/>).</summary>
     protected DvFlow.Model.Loading.PackageRegistry CollectRegistry(bool quiet = false)
-        => FlowSession.Registry(PackagePaths, PackageMaps, Plugins(quiet), quiet ? _ => { } : w => Log.LogWarning(w));
+        => FlowSession.Registry([.. FlowReferences ?? [], .. PackagePaths ?? []], PackageMaps, Plugins(quiet), quiet ? _ => { } : Warn);
+
+    /// <summary>Where problems with package sources point (the flow file, once known): never the SDK's own targets.</summary>
+    protected virtual string? DiagnosticFile => null;
+
+    private void Warn(string problem) => DiagnosticLogging.Warning(Log, DiagnosticFile is { } f ? DvFlow.Model.Diagnostics.SourceLocation.OfFile(f) : null, "DVF0009", problem);
 }

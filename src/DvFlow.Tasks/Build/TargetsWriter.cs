@@ -20,8 +20,9 @@ public static class TargetsWriter
     /// <param name="defaultTasks">The tasks Build runs.</param>
     /// <param name="planFile">The plan file the runner reads.</param>
     /// <param name="plugins">Plugin packages: their task assemblies become DvFlowTaskLibrary items beside the project's own.</param>
+    /// <param name="translation">Which translation this is: the build checks it before running anything (DvFlowEnsureTranslated).</param>
     public static string Write(FlowPlan plan, IReadOnlyCollection<string> inputFiles, IReadOnlyList<string> defaultTasks, string planFile,
-        IReadOnlyList<FlowPlugin> plugins)
+        IReadOnlyList<FlowPlugin> plugins, Translation translation)
     {
         var sb = new StringBuilder(plan.Nodes.Count * 700 + 4096);
         sb.AppendLine("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
@@ -30,13 +31,17 @@ public static class TargetsWriter
         sb.AppendLine("  <PropertyGroup>");
         sb.AppendLine($"    <DvFlowPlanFile>{X(planFile)}</DvFlowPlanFile>");
         sb.AppendLine($"    <DvFlowRootPackage>{X(plan.RootPackage)}</DvFlowRootPackage>");
-        sb.AppendLine($"    <DvFlowGeneratedTargetsLoaded>true</DvFlowGeneratedTargetsLoaded>");
+        sb.AppendLine($"    <DvFlowGeneratedFingerprint>{translation.Fingerprint}</DvFlowGeneratedFingerprint>");
+        sb.AppendLine($"    <DvFlowTranslationId>{translation.Id}</DvFlowTranslationId>");
         sb.AppendLine($"    <DvFlowDefaultTargets>{string.Join(";", defaultTasks.Select(TargetNames.Canonical))}</DvFlowDefaultTargets>");
         sb.AppendLine($"    <DvFlowDefaultTasks>{string.Join(";", defaultTasks.Select(X))}</DvFlowDefaultTasks>");
         sb.AppendLine("  </PropertyGroup>");
         sb.AppendLine("  <ItemGroup>");
+        var projectDir = Path.TrimEndingDirectorySeparator(plan.ProjectDir) + Path.DirectorySeparatorChar;
         foreach (var f in inputFiles.Where(f => !f.EndsWith(Path.DirectorySeparatorChar) && !f.StartsWith('<') && File.Exists(f)))
-            sb.AppendLine($"    <DvFlowInput Include=\"{X(f)}\" />");
+            sb.AppendLine(f.StartsWith(projectDir, StringComparison.Ordinal)
+                ? $"    <DvFlowInput Include=\"{X(f)}\" InProject=\"true\" />"
+                : $"    <DvFlowInput Include=\"{X(f)}\" />");
         foreach (var p in plugins)
             foreach (var a in p.TaskAssemblies)
                 sb.AppendLine($"    <DvFlowTaskLibrary Include=\"{X(a)}\" DvFlowPlugin=\"{X(p.Id)}\" />");
@@ -76,13 +81,19 @@ public static class TargetsWriter
             var shortName = n.Name[(plan.RootPackage.Length + 1)..];
             if (!TargetNames.CanAlias(shortName) || !aliases.Add(shortName)) continue;
             var entryItem = "_DvFlowEntry_" + Id(n.Target);
-            sb.Append($"  <Target Name=\"{shortName}\" DependsOnTargets=\"_DvFlowCheckFresh\" Returns=\"@({entryItem})\">")
-              .Append($"<DvFlowEntry PlanFile=\"$(DvFlowPlanFile)\" Nodes=\"{X(n.Name)}\" Project=\"$(MSBuildProjectFullPath)\" Fast=\"$(DvFlowFastNoOp)\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\" TaskLibraries=\"@(DvFlowTaskLibrary)\" RunRootTimeout=\"$(DvFlowRunRootTimeout)\">")
+            // A stale evaluation (the flow was translated after it) builds the same target in a fresh one.
+            sb.Append($"  <Target Name=\"{shortName}\" DependsOnTargets=\"_DvFlowEnsureTranslated\" Returns=\"@({entryItem})\">")
+              .Append($"<MSBuild Condition=\"'$(_DvFlowRedispatch)' != ''\" Projects=\"$(MSBuildProjectFullPath)\" Targets=\"{shortName}\" Properties=\"DvFlowTranslation=$(_DvFlowRedispatch)\">")
+              .Append($"<Output TaskParameter=\"TargetOutputs\" ItemName=\"{entryItem}\" /></MSBuild>")
+              .Append($"<DvFlowEntry Condition=\"'$(_DvFlowRedispatch)' == ''\" PlanFile=\"$(DvFlowPlanFile)\" Nodes=\"{X(n.Name)}\" Project=\"$(MSBuildProjectFullPath)\" Fast=\"$(DvFlowFastNoOp)\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\" TaskLibraries=\"@(DvFlowTaskLibrary)\" RunRootTimeout=\"$(DvFlowRunRootTimeout)\">")
               .Append($"<Output TaskParameter=\"Outputs\" ItemName=\"{entryItem}\" /></DvFlowEntry></Target>").AppendLine();
         }
         sb.AppendLine("</Project>");
         return sb.ToString();
     }
+
+    /// <summary>Which translation a generated targets file belongs to: the settings fingerprint and the translation's id.</summary>
+    public sealed record Translation(string Fingerprint, string Id);
 
     /// <summary>For each node, how many process-running tasks it reaches (counted up to 2, which is all the writer needs to know).</summary>
     private static Dictionary<string, int> HeavyBelow(FlowPlan plan)

@@ -4,14 +4,18 @@ namespace DvFlow.Tasks.Runtime;
 public sealed class FlowPlan
 {
     /// <summary>Creates a plan.</summary>
-    public FlowPlan(string rootPackage, string runRoot, string projectDir, IReadOnlyList<NodeSpec> nodes)
+    public FlowPlan(string rootPackage, string runRoot, string projectDir, IReadOnlyList<NodeSpec> nodes, string flowFile = "")
     {
+        FlowFile = flowFile;
         RootPackage = rootPackage;
         RunRoot = runRoot;
         ProjectDir = projectDir;
         Nodes = nodes;
         ByName = nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
     }
+
+    /// <summary>The root flow file: where diagnostics of the flow as a whole point.</summary>
+    public string FlowFile { get; }
 
     /// <summary>The root package name.</summary>
     public string RootPackage { get; }

@@ -15,7 +15,7 @@ public static class FlowPlanBuilder
     private static bool IsHeavyBuiltin(string run) => !run.StartsWith("std.", StringComparison.Ordinal) || HeavyBuiltins.Contains(run);
 
     /// <summary>Creates the plan of <paramref name="graph"/>.</summary>
-    public static FlowPlan Build(TaskGraph graph, string rootPackage, string projectDir)
+    public static FlowPlan Build(TaskGraph graph, string rootPackage, string projectDir, string flowFile = "")
     {
         var nodes = graph.Nodes.Select(n => new NodeSpec
         {
@@ -37,7 +37,7 @@ public static class FlowPlanBuilder
             Enabled = n.Enabled,
             Uptodate = n.Uptodate.Kind switch { UptodateKind.Never => "never", UptodateKind.Custom => n.Uptodate.Check!, _ => "default" },
             Parent = n.Parent?.Name,
-            Location = n.Location.ToString(),
+            Location = n.Location,
             RunLocation = n.RunLocation?.ToString(),
             Desc = n.Desc,
             Heavy = n.Enabled && n.Kind == TaskNodeKind.Leaf && (n.Shell != "builtin" || IsHeavyBuiltin(n.Run ?? "")),
@@ -53,6 +53,6 @@ public static class FlowPlanBuilder
         }
         foreach (var h in heavy) Mark(h);
         nodes = nodes.Select(n => shared.Contains(n.Name) ? n with { Shared = true } : n).ToList();
-        return new FlowPlan(rootPackage, graph.RunRoot, projectDir, nodes);
+        return new FlowPlan(rootPackage, graph.RunRoot, projectDir, nodes, flowFile);
     }
 }

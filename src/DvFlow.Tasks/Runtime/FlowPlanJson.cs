@@ -32,6 +32,7 @@ public static class FlowPlanJson
             w.WriteString("rootPackage", plan.RootPackage);
             w.WriteString("runRoot", plan.RunRoot);
             w.WriteString("projectDir", plan.ProjectDir);
+            w.WriteString("flowFile", plan.FlowFile);
         })).Append('\n');
         foreach (var n in plan.Nodes)
             sb.Append(Line(w => WriteNode(w, n))).Append('\n');
@@ -70,7 +71,7 @@ public static class FlowPlanJson
         if (!n.Enabled) w.WriteBoolean("enabled", false);
         if (n.Uptodate != "default") w.WriteString("uptodate", n.Uptodate);
         Opt(w, "parent", n.Parent);
-        Opt(w, "location", n.Location);
+        Opt(w, "location", n.Location?.ToString());
         Opt(w, "run_location", n.RunLocation);
         Opt(w, "desc", n.Desc);
         if (n.Heavy) w.WriteBoolean("heavy", true);
@@ -91,12 +92,13 @@ public static class FlowPlanJson
         {
             lineNo = 1;
             var header = reader.ReadLine() ?? throw new InvalidDataException("the file is empty");
-            string rootPackage, runRoot, projectDir;
+            string rootPackage, runRoot, projectDir, flowFile;
             using (var doc = JsonDocument.Parse(header))
             {
                 rootPackage = doc.RootElement.GetProperty("rootPackage").GetString()!;
                 runRoot = doc.RootElement.GetProperty("runRoot").GetString()!;
                 projectDir = doc.RootElement.GetProperty("projectDir").GetString()!;
+                flowFile = Str(doc.RootElement, "flowFile") ?? "";
             }
             var shared = new SharedStrings();
             var nodes = new List<NodeSpec>();
@@ -107,7 +109,7 @@ public static class FlowPlanJson
                 using var doc = JsonDocument.Parse(line);
                 nodes.Add(ReadNode(doc.RootElement, shared));
             }
-            return new FlowPlan(rootPackage, runRoot, projectDir, nodes);
+            return new FlowPlan(rootPackage, runRoot, projectDir, nodes, flowFile);
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or InvalidDataException)
         {
@@ -135,7 +137,7 @@ public static class FlowPlanJson
         Enabled = Get(e, "enabled")?.GetBoolean() ?? true,
         Uptodate = shared.Get(e, "uptodate") ?? "default",
         Parent = shared.Get(e, "parent"),
-        Location = Str(e, "location"),
+        Location = Model.Diagnostics.SourceLocation.Parse(Str(e, "location")),
         RunLocation = shared.Get(e, "run_location"),
         Desc = shared.Get(e, "desc"),
         Heavy = Get(e, "heavy")?.GetBoolean() ?? false,

@@ -123,7 +123,7 @@ public sealed class GraphScheduler
         catch (Exception ex)
         {
             // The runner reports task failures itself; anything else is a runner bug, reported on the task.
-            log.Marker(name, new TaskMarker(MarkerSeverity.Error, $"internal error while running the task: {ex.GetType().Name}: {ex.Message}"));
+            log.Marker(name, node.Locate(new TaskMarker(MarkerSeverity.Error, $"internal error while running the task: {ex.GetType().Name}: {ex.Message}")));
             Results[name] = new NodeResult(new NodeOutcome(false, [], false, false, ex.Message, null), log.Events, sw.Elapsed);
         }
         finally

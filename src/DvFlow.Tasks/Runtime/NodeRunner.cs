@@ -123,7 +123,7 @@ public sealed class NodeRunner
         string? error = null;
         if (_impls.CSharp?.ResolveCheck(name, out error) is not { } check)
         {
-            _log.Marker(node.Name, new TaskMarker(MarkerSeverity.Warning, $"custom up-to-date check '{name}' cannot be used, so the task runs: {error ?? "no task libraries are available to this build"}"));
+            _log.Marker(node.Name, Located(new TaskMarker(MarkerSeverity.Warning, $"custom up-to-date check '{name}' cannot be used, so the task runs: {error ?? "no task libraries are available to this build"}"), node));
             return $"custom up-to-date check '{name}' is unavailable";
         }
         try
@@ -133,7 +133,7 @@ public sealed class NodeRunner
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _log.Marker(node.Name, CSharp.UserCodeError.Marker($"custom up-to-date check '{name}'", ex) with { Severity = MarkerSeverity.Warning });
+            _log.Marker(node.Name, Located(CSharp.UserCodeError.Marker($"custom up-to-date check '{name}'", ex) with { Severity = MarkerSeverity.Warning }, node));
             return $"custom up-to-date check '{name}' threw {ex.GetType().Name}";
         }
     }
@@ -191,11 +191,11 @@ public sealed class NodeRunner
             result = new TaskDataResult { Status = 1, Changed = false };
             result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"task implementation raised an exception: {ex.GetType().Name}: {ex.Message}"));
         }
-        var markers = ctxt.Markers.Concat(result.Markers).Select(m => WithFullPath(m, node)).ToList();
+        var markers = ctxt.Markers.Concat(result.Markers).Select(m => Located(WithFullPath(m, node), node)).ToList();
         var own = result.Output.Select((o, i) => o.WithSource(node.Name, i)).ToList();
         var logFile = ctxt.Commands.Count > 0 ? FindLog(node) : null;
         if (result.Status != 0 && !markers.Any(m => m.Severity == MarkerSeverity.Error))
-            markers.Add(new TaskMarker(MarkerSeverity.Error, $"task failed with status {result.Status}"));
+            markers.Add(Located(new TaskMarker(MarkerSeverity.Error, $"task failed with status {result.Status}"), node));
         foreach (var m in markers) _log.Marker(node.Name, m);
         var output = passed.Concat(own).ToList();
         var memento = Mementos.ToFlowValue(result.Memento);
@@ -221,6 +221,8 @@ public sealed class NodeRunner
         }
         return Done(node, output, result.Changed, false, reason, logFile);
     }
+
+    private static TaskMarker Located(TaskMarker m, NodeSpec? node) => node is null ? m : node.Locate(m);
 
     /// <summary>Tools report paths relative to where they ran: make them absolute so IDEs can open them.</summary>
     private static TaskMarker WithFullPath(TaskMarker m, NodeSpec node)
@@ -248,7 +250,7 @@ public sealed class NodeRunner
 
     private NodeOutcome Fail(NodeSpec? node, string message)
     {
-        _log.Marker(node?.Name ?? "", new TaskMarker(MarkerSeverity.Error, message));
+        _log.Marker(node?.Name ?? "", Located(new TaskMarker(MarkerSeverity.Error, message), node));
         return new NodeOutcome(false, [], false, false, message, null);
     }
 

@@ -44,14 +44,18 @@ public sealed record NodeSpec
     public string Uptodate { get; init; } = "default";
     /// <summary>The enclosing compound node, if any.</summary>
     public string? Parent { get; init; }
-    /// <summary>Where the task is declared, in MSBuild's file(line,col) form.</summary>
-    public string? Location { get; init; }
+    /// <summary>Where the task is declared: its errors and warnings point there unless a tool names a source line.</summary>
+    public Model.Diagnostics.SourceLocation? Location { get; init; }
     /// <summary>Where the <c>run:</c> value starts, in MSBuild's file(line,col) form (inline C# maps its errors there).</summary>
     public string? RunLocation { get; init; }
     /// <summary>One-line description.</summary>
     public string? Desc { get; init; }
     /// <summary>True for nodes that run processes: they get their own MSBuild project instance so they run in parallel.</summary>
     public bool Heavy { get; init; }
+    /// <summary>A marker that names no file of its own (a failed command, a refusal, an exception) points at the task in the flow file.</summary>
+    public DvFlow.TaskApi.TaskMarker Locate(DvFlow.TaskApi.TaskMarker m)
+        => m.Path is null && Location is { } at ? m with { Path = at.File, Line = at.Line, Column = at.Column } : m;
+
     /// <summary>True for cheap nodes that a process-running node depends on: they may run in several project instances at once, so they take a lock.</summary>
     public bool Shared { get; init; }
 }

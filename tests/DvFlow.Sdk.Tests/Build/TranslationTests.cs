@@ -97,21 +97,33 @@ public class TranslationTests(SdkFeed feed)
     }
 
     [Fact]
-    public void MsbuildWithoutRestoreRefusesAStaleGraph()
+    public void MsbuildWithoutRestoreTranslatesTheFlowItselfAndNeverRunsAStaleGraph()
     {
         using var p = new FlowProject(feed, Hello);
         Assert.True(p.Build("-t:greet").Succeeded);
         Thread.Sleep(1100);
         p.Write("flow.yaml", Hello.Replace("Hello,", "Bye,"));
+        // The evaluation imported the old targets: the build translates, then continues in a fresh evaluation of the new ones.
         var r = p.Msbuild("-t:greet");
-        Assert.False(r.Succeeded, r.Describe());
-        r.AssertOutputContains("DVF0002");
-        r.AssertOutputLacks("Bye");
-        Assert.True(p.Build("-t:greet").Succeeded);
+        Assert.True(r.Succeeded, r.Describe());
+        r.AssertOutputContains("demo.greet: Bye, World!");
+        r.AssertOutputContains("the flow targets this project was evaluated with are out of date; translating it now");
+        // The translation went where the next evaluation looks, so the next build needs no fresh evaluation.
+        var again = p.Msbuild("-t:greet");
+        Assert.True(again.Succeeded, again.Describe());
+        again.AssertOutputLacks("translating it now");
+        again.AssertOutputLacks("fresh evaluation");
+        // Overrides given without restore are honoured too, never the targets of other settings.
         var r2 = p.Msbuild("-t:greet", "-p:D_who=Someone");
-        Assert.False(r2.Succeeded, r2.Describe());
-        r2.AssertOutputContains("DVF0003");
-        r2.AssertOutputLacks("Someone");
+        Assert.True(r2.Succeeded, r2.Describe());
+        r2.AssertOutputContains("demo.greet: Bye, Someone!");
+        // A task target named directly on a stale evaluation cannot move to a fresh one: it stops instead of running old tasks.
+        Thread.Sleep(1100);
+        p.Write("flow.yaml", Hello.Replace("Hello,", "Ciao,"));
+        var direct = p.Msbuild("-t:DvFlow_demo__greet");
+        Assert.False(direct.Succeeded, direct.Describe());
+        direct.AssertOutputMatches(@"flow\.yaml : error DVF0002: the flow changed after this project was evaluated");
+        direct.AssertOutputLacks("demo.greet: Bye");
     }
 
     [Fact]

@@ -18,15 +18,15 @@ public class FlowPlanJsonTests : IDisposable
             Params = FlowMap.Of(("n", 3L), ("args", new object?[] { "-a", "b" }), ("nested", FlowMap.Of(("k", true)))),
             ParamTypes = FlowMap.Of(("n", "int")), Needs = ["p.a", "p.b"],
             Consumes = new object?[] { FlowMap.Of(("type", "std.FileSet")) }, Passthrough = "none", Produces = [FlowMap.Of(("type", "x"))],
-            RunDir = "/r/p.sim", SrcDir = "/s", Enabled = false, Uptodate = "never", Parent = "p.top", Location = "/s/flow.yaml(3,5)",
+            RunDir = "/r/p.sim", SrcDir = "/s", Enabled = false, Uptodate = "never", Parent = "p.top", Location = new DvFlow.Model.Diagnostics.SourceLocation("/s/fl(o)w.yaml", 3, 5),
             RunLocation = "/s/flow.yaml(4,10)", Desc = "runs -- the sim", Heavy = true, Shared = true,
         };
         var bare = new NodeSpec { Name = "p.a", Target = "DvFlow_p__a", Package = "p", Kind = "Null", RunDir = "/r/p.a", SrcDir = "/s" };
         var file = Path.Combine(_dir, FlowPlanJson.FileName);
-        File.WriteAllText(file, FlowPlanJson.Write(new FlowPlan("p", "/r/", "/s", [bare, full])));
+        File.WriteAllText(file, FlowPlanJson.Write(new FlowPlan("p", "/r/", "/s", [bare, full], "/s/flow.yaml")));
 
         var read = FlowPlanJson.Read(file);
-        Assert.Equal(("p", "/r/", "/s"), (read.RootPackage, read.RunRoot, read.ProjectDir));
+        Assert.Equal(("p", "/r/", "/s", "/s/flow.yaml"), (read.RootPackage, read.RunRoot, read.ProjectDir, read.FlowFile));
         Assert.Equal(2, File.ReadAllLines(file).Length - 1); // a header line, then one line a node
         var a = read.ByName["p.a"];
         Assert.Equal((FlowMap.Empty.Count, 0, "all", "unused", true, "default", false, false, (IReadOnlyList<object?>?)null),

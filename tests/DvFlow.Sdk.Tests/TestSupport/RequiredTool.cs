@@ -6,14 +6,23 @@ namespace DvFlow.Sdk.Tests.TestSupport;
 /// </summary>
 public static class RequiredTool
 {
-    /// <summary>Fails the test unless <paramref name="tool"/> is on PATH.</summary>
+    /// <summary>What a tool needs besides itself: Debian's verilator package does not pull in the make and C++ compiler it builds simulations with.</summary>
+    private static readonly IReadOnlyDictionary<string, (string Tool, string Package)[]> AlsoNeeds = new Dictionary<string, (string, string)[]>
+    {
+        ["verilator"] = [("make", "make"), ("g++", "g++")],
+    };
+
+    /// <summary>Fails the test unless <paramref name="tool"/> (and what it needs to work) is on PATH, naming each missing tool and the install line.</summary>
     public static void Ensure(string tool, string aptPackage)
     {
-        if (OnPath(tool)) return;
+        var missing = new[] { (tool, aptPackage) }.Concat(AlsoNeeds.GetValueOrDefault(tool) ?? []).Where(t => !OnPath(t.Item1)).ToList();
+        if (missing.Count == 0) return;
+        var names = string.Join(", ", missing.Select(t => $"'{t.Item1}'"));
+        var install = "apt-get install -y " + string.Join(" ", missing.Select(t => t.Item2));
         var ci = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
         Assert.Fail(ci
-            ? $"'{tool}' is not installed on this CI machine; install it in the CI image (apt-get install -y {aptPackage})"
-            : $"'{tool}' is not installed; this test runs a real simulator: sudo apt-get install -y {aptPackage}");
+            ? $"{names} not installed on this CI machine; install in the CI image: {install}"
+            : $"{names} not installed; this test runs a real simulator ({tool}): sudo {install}");
     }
 
     private static bool OnPath(string tool)
