@@ -39,6 +39,10 @@ public sealed class TaskDataInput
     /// <summary>A string parameter ("" when absent).</summary>
     public string Str(string name) => ParamReader.Str(Params, name);
 
+    /// <summary>An integer parameter (0 when absent or not a number; a string of digits is read as its number).</summary>
+    /// <example><code>var depth = input.Int("depth");</code></example>
+    public long Int(string name) => ParamReader.Int(Params, name);
+
     /// <summary>A boolean parameter.</summary>
     public bool Bool(string name) => ParamReader.Bool(Params, name);
 

@@ -27,6 +27,22 @@ public sealed class TestRepository : IDisposable
 
     public string Dir { get; }
 
+    /// <summary>A copy of samples/<paramref name="sample"/> (without build products) as a repository using the packed SDK.</summary>
+    public static TestRepository FromSample(SdkFeed feed, string sample)
+    {
+        var repo = new TestRepository(feed);
+        var src = Path.Combine(feed.RepoRoot, "samples", sample);
+        foreach (var f in Directory.EnumerateFiles(src, "*", SearchOption.AllDirectories))
+        {
+            var rel = Path.GetRelativePath(src, f);
+            if (rel.Split(Path.DirectorySeparatorChar).Any(part => part is "rundir" or "obj" or "bin" or "TestResults")) continue;
+            var dest = Path.Combine(repo.Dir, rel);
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(f, dest, overwrite: true);
+        }
+        return repo;
+    }
+
     /// <summary>Environment variables every command gets.</summary>
     public Dictionary<string, string> Environment { get; } = new();
 
