@@ -13,12 +13,24 @@ shift || true
 [ -d "$here/$sample" ] || { echo "no sample '$sample'; samples: $(ls -d "$here"/*/ | xargs -n1 basename | tr '\n' ' ')" >&2; exit 2; }
 
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props" | head -1)"
-echo "== packing DvFlow.Sdk, DvFlow.TaskApi and DvFlow.HdlSim $version"
-for p in DvFlow.Sdk DvFlow.TaskApi DvFlow.HdlSim; do
-  dotnet pack "$repo/src/$p/$p.csproj" -c Release -o "$repo/artifacts/packages" -nologo -v:q
-  # NuGet caches packages by version; drop the cached copy so this build uses the package just packed.
-  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$(echo "$p" | tr '[:upper:]' '[:lower:]')/$version"
-done
+packages=(DvFlow.Sdk DvFlow.TaskApi DvFlow.HdlSim)
+# Pack only when the SDK's sources changed since the last pack (a digest of every source file), so a second run
+# costs what its build costs.
+sources="$(cd "$repo" && find src Directory.Build.props -type f -not -path '*/bin/*' -not -path '*/obj/*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+stamp="$repo/artifacts/packages/.sources-$version"
+packed=yes
+for p in "${packages[@]}"; do [ -f "$repo/artifacts/packages/$p.$version.nupkg" ] || packed=no; done
+if [ "$packed" = yes ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sources" ]; then
+  echo "== DvFlow.Sdk $version: packages are current (artifacts/packages)"
+else
+  echo "== packing DvFlow.Sdk, DvFlow.TaskApi and DvFlow.HdlSim $version"
+  for p in "${packages[@]}"; do
+    dotnet pack "$repo/src/$p/$p.csproj" -c Release -o "$repo/artifacts/packages" -nologo -v:q
+    # NuGet caches packages by version; drop the cached copy so this build uses the package just packed.
+    rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$(echo "$p" | tr '[:upper:]' '[:lower:]')/$version"
+  done
+  echo "$sources" > "$stamp"
+fi
 
 if [ -f "$here/$sample/requires.txt" ]; then
   missing=()

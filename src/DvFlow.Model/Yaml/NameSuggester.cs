@@ -21,6 +21,22 @@ public static class NameSuggester
         return bestDist <= limit ? best : qualified;
     }
 
+    /// <summary>
+    /// Up to <paramref name="max"/> candidates nearest to <paramref name="name"/> (closest first, then alphabetically): those
+    /// close enough to be a likely typo, and those whose last segment is the name or starts with it.
+    /// </summary>
+    public static IReadOnlyList<string> Closest(string name, IEnumerable<string> candidates, int max = 3)
+    {
+        var limit = Math.Max(1, Math.Min(3, name.Length / 3));
+        var lower = name.ToLowerInvariant();
+        return candidates
+            .Select(c => (c, d: Distance(lower, c.ToLowerInvariant()), last: c[(c.LastIndexOf('.') + 1)..].ToLowerInvariant()))
+            .Select(x => (x.c, d: x.last == lower ? 0 : x.last.StartsWith(lower, StringComparison.Ordinal) ? 1 : Math.Min(x.d, Distance(lower, x.last))))
+            .Where(x => x.d <= limit)
+            .OrderBy(x => x.d).ThenBy(x => x.c, StringComparer.Ordinal)
+            .Take(max).Select(x => x.c).ToList();
+    }
+
     /// <summary>" (did you mean 'x'?)" or an empty string.</summary>
     public static string Hint(string name, IEnumerable<string> candidates)
         => Suggest(name, candidates) is { } s ? $" (did you mean '{s}'?)" : "";

@@ -46,20 +46,55 @@ public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTas
     public override bool Execute()
     {
         if (BuildCaches.TryPlan(BuildEngine4, PlanFile, Log) is not { } plan) return false;
+        var unknown = false;
+        foreach (var name in Nodes.Where(n => !plan.ByName.ContainsKey(n)))
+        {
+            TaskNameLookup.Find(name, plan.RootPackage, plan.ByName.Keys.ToList(), out var error);
+            DiagnosticLogging.Error(Log, DiagnosticLogging.FlowFile(plan), "DVF0012", error!);
+            unknown = true;
+        }
+        if (unknown) return false;
         // The build owns the run directory while its tasks run: a second build of the project waits here.
         using var guard = RunRootGuard.Enter(BuildEngine4, Log, plan.RunRoot, string.IsNullOrEmpty(Session) ? null : Session, Project, RunRootTimeout, _cancel.Token);
         if (guard is null) return false;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (Fast && !Force && !DetailedLog())
         {
             if (AllUpToDate(plan) is not { } current) return false;
-            if (current) return true;
+            if (current)
+            {
+                Summarize(plan, clock.Elapsed);
+                return true;
+            }
         }
         // The same project and global properties: the targets run in this project instance, as with the MSBuild task.
         var targets = Nodes.Select(TargetNames.Canonical).ToArray();
         var outputs = new Dictionary<string, ITaskItem[]>(StringComparer.OrdinalIgnoreCase);
-        if (!BuildEngine.BuildProjectFile(Project, targets, null, outputs)) return false;
+        var ok = BuildEngine.BuildProjectFile(Project, targets, null, outputs);
+        Summarize(plan, clock.Elapsed);
+        if (!ok) return false;
         Outputs = targets.SelectMany(t => outputs.TryGetValue(t, out var items) ? items : []).ToArray();
         return true;
+    }
+
+    /// <summary>One line at the default verbosity: how many of the requested tasks ran, were up to date, failed or never started, and how long it took.</summary>
+    private void Summarize(FlowPlan plan, TimeSpan elapsed)
+    {
+        var results = BuildCaches.Results(BuildEngine4, PlanFile, string.IsNullOrEmpty(Session) ? null : Session);
+        var tasks = GraphScheduler.Closure(plan, Nodes).Where(n => plan.ByName[n].Kind is "Leaf" or "DataItem").ToList();
+        int ran = 0, upToDate = 0, failed = 0, notRun = 0;
+        foreach (var n in tasks)
+        {
+            if (!results.TryGetValue(n, out var r)) notRun++;
+            else if (!r.Outcome.Success) failed++;
+            else if (r.Outcome.Skipped) upToDate++;
+            else ran++;
+        }
+        var parts = new List<string> { $"{ran} ran", $"{upToDate} up to date" };
+        if (failed > 0) parts.Add($"{failed} failed");
+        if (notRun > 0) parts.Add($"{notRun} not run");
+        Log.LogMessage(MessageImportance.High, "DvFlow: {0}: {1} task(s), {2} ({3:F1} s)",
+            string.Join(", ", Nodes), tasks.Count, string.Join(", ", parts), elapsed.TotalSeconds);
     }
 
     private bool DetailedLog()

@@ -24,6 +24,8 @@ public sealed class DvFlowInspect : FlowLoadingTask
     public string? Produces { get; set; }
     /// <summary>show: JSON instead of text.</summary>
     public bool Json { get; set; }
+    /// <summary>graph: where the dot file goes unless <see cref="OutputFile"/> names one (<c>$(DvFlowIntermediateDir)</c>).</summary>
+    public string? IntermediateDirectory { get; set; }
     /// <summary>Write the result to this file (JSON, text or dot) instead of (or besides) the log.</summary>
     public string? OutputFile { get; set; }
 
@@ -98,12 +100,12 @@ public sealed class DvFlowInspect : FlowLoadingTask
         var root = model.Root!;
         if (!string.IsNullOrWhiteSpace(Task))
         {
-            var name = Task!.Contains('.') ? Task : root.Name + "." + Task;
-            if (!graph.ByName.TryGetValue(name, out var node) && !graph.ByName.TryGetValue(Task!, out node))
+            if (TaskNameLookup.Find(Task!, root.Name, graph.ByName.Keys.ToList(), out var error) is not { } name)
             {
-                Log.LogError(null, "DVF2004", null, root.FilePath, 0, 0, 0, 0, "task '{0}' not found", Task);
+                DiagnosticLogging.Error(Log, Model.Diagnostics.SourceLocation.OfFile(root.FilePath), "DVF0012", error!);
                 return false;
             }
+            var node = graph.ByName[name];
             Emit(Json ? JsonValues.Serialize(TaskJson(node, verbose: true), indented: true) : TaskText(node));
             return true;
         }
@@ -196,8 +198,18 @@ public sealed class DvFlowInspect : FlowLoadingTask
             DiagnosticLogging.Log(Log, model.Diagnostics);
             return false;
         }
-        var builder = new TaskGraphBuilder(model, GraphOptions());
-        var graph = string.IsNullOrWhiteSpace(Task) ? builder.BuildAll() : builder.Build([Task!]);
+        var all = new TaskGraphBuilder(model, GraphOptions()).BuildAll();
+        string? requested = null;
+        if (!string.IsNullOrWhiteSpace(Task) && !all.HasErrors)
+        {
+            requested = TaskNameLookup.Find(Task!, model.Root!.Name, all.ByName.Keys.ToList(), out var error);
+            if (requested is null)
+            {
+                DiagnosticLogging.Error(Log, Model.Diagnostics.SourceLocation.OfFile(model.Root!.FilePath), "DVF0012", error!);
+                return false;
+            }
+        }
+        var graph = requested is null ? all : new TaskGraphBuilder(model, GraphOptions()).Build([requested]);
         if (graph.HasErrors)
         {
             DiagnosticLogging.Log(Log, graph.Diagnostics);
@@ -217,9 +229,11 @@ public sealed class DvFlowInspect : FlowLoadingTask
             foreach (var need in n.Needs)
                 sb.AppendLine($"  \"{need.Name}\" -> \"{n.Name}\";");
         sb.AppendLine("}");
+        // By default under obj/ (a build product, not a source): obj/dvflow/NAME.dot.
         var output = string.IsNullOrWhiteSpace(OutputFile)
-            ? Path.Combine(ProjectDirectory, (string.IsNullOrWhiteSpace(Task) ? model.Root!.Name : Task!) + ".dot")
+            ? Path.Combine(IntermediateDirectory ?? Path.Combine(ProjectDirectory, "obj", "dvflow"), (requested ?? model.Root!.Name) + ".dot")
             : Path.GetFullPath(Path.Combine(ProjectDirectory, OutputFile));
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         File.WriteAllText(output, sb.ToString());
         Log.LogMessage(MessageImportance.High, "DvFlow: wrote the graph of {0} task(s) to {1}", graph.Nodes.Count, output);
         return true;

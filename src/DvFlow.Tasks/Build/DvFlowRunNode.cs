@@ -59,9 +59,12 @@ public sealed class DvFlowRunNode : Microsoft.Build.Utilities.Task, ICancelableT
         var impls = BuildCaches.Implementations(BuildEngine4, plan, TaskLibraries, p => DiagnosticLogging.Warning(Log, DiagnosticLogging.FlowFile(plan), "DVF0008", p));
         var runner = new NodeRunner(plan, BuildCaches.Store(BuildEngine4), impls, log, new RunOptions { Force = Force, Session = session });
         NodeOutcome outcome;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             outcome = runner.RunAsync(Node, _cancel.Token).GetAwaiter().GetResult();
+            // Known to the rest of the build (an entry target's summary, later batches): its log went out here already.
+            BuildCaches.Results(BuildEngine4, PlanFile, session).TryAdd(Node, new NodeResult(outcome, [], clock.Elapsed));
         }
         catch (OperationCanceledException)
         {

@@ -122,9 +122,10 @@ public class NoOpTests(SdkFeed feed)
         var run = p.BuildWithoutBinlog("-t:DvFlowRun", "-p:DvFlowTask=gen");
         Assert.True(run.Succeeded, run.Describe());
         run.AssertOutputContains("DvFlow: 2 task(s) up to date; " + NotEntered);
-        var unknown = p.BuildWithoutBinlog("-t:DvFlowRun", "-p:DvFlowTask=nosuch");
+        var unknown = p.BuildWithoutBinlog("-t:DvFlowRun", "-p:DvFlowTask=sym");
         Assert.False(unknown.Succeeded, unknown.Describe());
-        unknown.AssertOutputContains("DvFlow_nop__nosuch");
+        unknown.AssertOutputMatches(@"flow\.yaml : error DVF0012: task 'nop\.sym' not found in the flow; the closest: 'nop\.sim'");
+        unknown.AssertOutputLacks("DvFlow_nop__");
         Assert.Equal((1, 1), (Count(p, "gen.count"), Count(p, "sim.count")));
     }
 
