@@ -32,7 +32,7 @@ public class CounterTests(SdkFeed feed)
         Assert.True(first.Succeeded, first.Describe());
         first.AssertOutputContains("PASS: counter counted 300 cycles correctly");
         Assert.True(File.Exists(Path.Combine(p.RunDir, "counter.image", s.Image)), "the simulation image exists");
-        var simLog = Path.Combine(p.RunDir, "counter.run", "sim.log");
+        var simLog = Path.Combine(p.RunDir, "counter.sim", "sim.log");
         Assert.Contains("PASS", File.ReadAllText(simLog));
 
         // Nothing changed: the image is reused, the simulation runs again.
@@ -40,7 +40,7 @@ public class CounterTests(SdkFeed feed)
         var second = p.Build(s.Args);
         Assert.True(second.Succeeded, second.Describe());
         second.AssertOutputContains("counter.image: skipped, up to date");
-        second.AssertOutputContains("counter.run: running (uptodate: false)");
+        second.AssertOutputContains("counter.sim: running (uptodate: false)");
         Assert.Contains("PASS", File.ReadAllText(simLog));
 
         // The header is no input of any task; the simulator's dependency list makes it one.
@@ -65,7 +65,7 @@ public class CounterTests(SdkFeed feed)
         Assert.False(r.Succeeded, r.Describe());
         // The testbench's $fatal, reported as an MSBuild error at its file and line.
         var line = File.ReadAllLines(Path.Combine(p.Dir, "tb", "tb.sv")).ToList().FindIndex(l => l.Contains("FORCE_FAIL is defined")) + 1;
-        r.AssertOutputMatches($@"tb/tb\.sv\({line}(,\d+)?\): error [A-Z0-9_]+: counter\.run: .*FORCE_FAIL is defined");
+        r.AssertOutputMatches($@"tb/tb\.sv\({line}(,\d+)?\): error [A-Z0-9_]+: counter\.sim: .*FORCE_FAIL is defined");
         r.AssertOutputLacks("PASS: counter");
     }
 

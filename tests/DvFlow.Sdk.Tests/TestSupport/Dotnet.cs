@@ -16,8 +16,18 @@ public static class Dotnet
 
     /// <summary>Starts the dotnet CLI without waiting for it (for builds that overlap, or that a test kills).</summary>
     public static RunningDotnet Start(string cwd, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? env)
+        => StartProgram("dotnet", cwd, args, env);
+
+    /// <summary>Runs a command line as pasted into bash (<c>bash -c</c>), in the same environment as the dotnet CLI gets.</summary>
+    public static ProcessResult Bash(string cwd, string command, IReadOnlyDictionary<string, string>? env, TimeSpan timeout)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        using var p = StartProgram("bash", cwd, ["-c", command], env);
+        return p.Wait(timeout);
+    }
+
+    private static RunningDotnet StartProgram(string program, string cwd, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? env)
+    {
+        var psi = new ProcessStartInfo(program)
         {
             WorkingDirectory = cwd,
             RedirectStandardOutput = true,

@@ -10,7 +10,7 @@ public sealed class SdkFeed : IDisposable
 {
     public SdkFeed()
     {
-        RepoRoot = FindRepoRoot();
+        RepoRoot = RepositoryRoot.Find();
         Root = Path.Combine(Path.GetTempPath(), "dvflow-sdk-tests", DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "-" + Guid.NewGuid().ToString("N")[..6]);
         Feed = Path.Combine(Root, "feed");
         Packages = Path.Combine(Root, "packages");
@@ -38,13 +38,6 @@ public sealed class SdkFeed : IDisposable
     public string Feed { get; }
     public string Packages { get; }
     public string Version { get; }
-
-    private static string FindRepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "DvFlow.sln"))) return d.FullName;
-        throw new InvalidOperationException("cannot find the repository root (DvFlow.sln) above " + AppContext.BaseDirectory);
-    }
 
     public void Dispose()
     {
