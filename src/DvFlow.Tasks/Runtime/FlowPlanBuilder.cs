@@ -7,12 +7,9 @@ namespace DvFlow.Tasks.Runtime;
 /// <summary>Turns a task graph into the plan the runner executes.</summary>
 public static class FlowPlanBuilder
 {
-    /// <summary>Built-in std tasks that run processes; everything else built in is cheap and runs inline.</summary>
-    private static readonly IReadOnlySet<string> HeavyBuiltins = new HashSet<string>(StringComparer.Ordinal) { "std.Exec" };
-
-    // std built-ins are cheap (they run inline) except those that run processes; task-library built-ins
+    // std built-ins are cheap (they run inline) except those declared to run processes; task-library built-ins
     // (simulators and other tools) run processes, so they get their own project instance.
-    private static bool IsHeavyBuiltin(string run) => !run.StartsWith("std.", StringComparison.Ordinal) || HeavyBuiltins.Contains(run);
+    private static bool IsHeavyBuiltin(string run) => !run.StartsWith("std.", StringComparison.Ordinal) || Std.StdLibrary.RunsProcesses(run);
 
     /// <summary>Creates the plan of <paramref name="graph"/>.</summary>
     public static FlowPlan Build(TaskGraph graph, string rootPackage, string projectDir, string flowFile = "")

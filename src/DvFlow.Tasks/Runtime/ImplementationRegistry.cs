@@ -6,17 +6,7 @@ namespace DvFlow.Tasks.Runtime;
 /// <summary>Finds the implementation of a node: built-in std tasks, task libraries (<see cref="ITaskLibrary"/>) and script shells.</summary>
 public sealed class ImplementationRegistry
 {
-    private readonly Dictionary<string, Func<ITaskImplementation>> _builtins = new(StringComparer.Ordinal)
-    {
-        ["std.Message"] = () => new StdMessage(),
-        ["std.FileSet"] = () => new StdFileSet(),
-        ["std.CreateFile"] = () => new StdCreateFile(),
-        ["std.SetEnv"] = () => new StdSetEnv(),
-        ["std.SetFileType"] = () => new StdSetFileType(),
-        ["std.IncDirs"] = () => new StdIncDirs(),
-        ["std.Null"] = () => new StdNull(),
-        ["std.Exec"] = () => new StdExec(),
-    };
+    private readonly Dictionary<string, Func<ITaskImplementation>> _builtins = new(StdLibrary.Implementations, StringComparer.Ordinal);
 
     /// <summary>Registers every implementation of <paramref name="library"/>; std names cannot be replaced.</summary>
     public ImplementationRegistry AddLibrary(ITaskLibrary library)
@@ -68,6 +58,5 @@ public sealed class ImplementationRegistry
     }
 
     /// <summary>True for built-ins that must run every time because their inputs are not fully known to the runner (globs).</summary>
-    public static bool AlwaysRuns(NodeSpec node) => node.Shell == "builtin" && node.Run == "std.FileSet"
-        || node.Shell == "builtin" && node.Run == "std.Exec" && node.Params.TryGetValue("when", out var w) && w is "always";
+    public static bool AlwaysRuns(NodeSpec node) => node.Shell == "builtin" && StdLibrary.AlwaysRuns(node.Run ?? "", node.Params);
 }

@@ -9,6 +9,7 @@ namespace DvFlow.Tasks.Std;
 /// std.CreateFile: writes <c>content</c> to <c>filename</c> in the run directory (only when it differs,
 /// so downstream tasks see an unchanged file) and outputs it as a std.FileSet of filetype <c>type</c>.
 /// </summary>
+[StdTask("std.CreateFile")]
 public sealed class StdCreateFile : ITaskImplementation
 {
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using DvFlow.Model.Expressions;
 using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Std;
@@ -7,8 +8,12 @@ namespace DvFlow.Tasks.Std;
 /// &lt;task&gt;.log. With <c>when: always</c> it runs on every build; with the default <c>changed</c> it
 /// is skipped when its parameters and inputs are unchanged.
 /// </summary>
-public sealed class StdExec : ITaskImplementation
+[StdTask("std.Exec", RunsProcesses = true)]
+public sealed class StdExec : ITaskImplementation, IAlwaysRuns
 {
+    /// <inheritdoc />
+    public bool AlwaysRuns(FlowMap parameters) => parameters.TryGetValue("when", out var w) && w is "always";
+
     /// <inheritdoc />
     public async Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)
     {

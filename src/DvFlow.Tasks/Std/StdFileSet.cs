@@ -12,8 +12,13 @@ namespace DvFlow.Tasks.Std;
 /// Unlike dfm, <c>**</c> matches any number of directories; results are sorted for stable builds.
 /// An include pattern that matches nothing is an error, as in dfm.
 /// </summary>
-public sealed class StdFileSet : ITaskImplementation, IWritesNoFiles
+[StdTask("std.FileSet")]
+public sealed class StdFileSet : ITaskImplementation, IWritesNoFiles, IAlwaysRuns
 {
+    /// <inheritdoc />
+    /// <remarks>Its globs may match new files at any time.</remarks>
+    public bool AlwaysRuns(FlowMap parameters) => true;
+
     /// <inheritdoc />
     public Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)
     {

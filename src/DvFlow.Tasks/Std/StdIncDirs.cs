@@ -4,6 +4,7 @@ using DvFlow.Tasks.Runtime;
 namespace DvFlow.Tasks.Std;
 
 /// <summary>std.IncDirs: for each consumed input with a basedir and filetype, a std.FileSet whose include directory is that basedir.</summary>
+[StdTask("std.IncDirs")]
 public sealed class StdIncDirs : ITaskImplementation, IWritesNoFiles
 {
     /// <inheritdoc />

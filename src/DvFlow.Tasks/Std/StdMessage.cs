@@ -4,6 +4,7 @@ using DvFlow.Tasks.Runtime;
 namespace DvFlow.Tasks.Std;
 
 /// <summary>std.Message: prints <c>msg</c> to the build log as "task: msg".</summary>
+[StdTask("std.Message")]
 public sealed class StdMessage : ITaskImplementation, IWritesNoFiles
 {
     /// <inheritdoc />

@@ -4,6 +4,7 @@ using DvFlow.Tasks.Runtime;
 namespace DvFlow.Tasks.Std;
 
 /// <summary>std.Null: does nothing; its passthrough forwards its inputs.</summary>
+[StdTask("std.Null")]
 public sealed class StdNull : ITaskImplementation, IWritesNoFiles
 {
     /// <inheritdoc />

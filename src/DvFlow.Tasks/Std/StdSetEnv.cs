@@ -12,6 +12,7 @@ namespace DvFlow.Tasks.Std;
 /// direct dependents' processes see. Values with glob characters are expanded relative to the flow
 /// file's directory (several matches are joined with the path separator), as in dfm.
 /// </summary>
+[StdTask("std.SetEnv")]
 public sealed class StdSetEnv : ITaskImplementation, IWritesNoFiles
 {
     /// <summary>The std.Env type name.</summary>

@@ -6,6 +6,7 @@ using DvFlow.Tasks.Runtime;
 namespace DvFlow.Tasks.Std;
 
 /// <summary>std.SetFileType: outputs a copy of each consumed std.FileSet with its filetype replaced.</summary>
+[StdTask("std.SetFileType")]
 public sealed class StdSetFileType : ITaskImplementation, IWritesNoFiles
 {
     /// <inheritdoc />
