@@ -90,7 +90,4 @@ public sealed class TaskRunCtxt
 
     /// <summary>Quotes an argument for display when it needs it.</summary>
     public static string Quote(string a) => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=+:,@%".Contains(c)) ? a : "'" + a.Replace("'", "'\\''") + "'";
-
-    /// <summary>Parameter values of the task as flow values.</summary>
-    public FlowMap? Params { get; init; }
 }

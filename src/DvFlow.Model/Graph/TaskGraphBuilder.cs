@@ -419,7 +419,7 @@ public sealed class TaskGraphBuilder
             node.Shell = t.Shell ?? "bash";
             node.Run = t.Run;
             node.RunLocation = t.RunNode is Yaml.YScalar ys ? ys.ContentStart : t.RunLocation;
-            if (IsScriptShell(node.Shell) && t.Run!.Contains("${{", StringComparison.Ordinal))
+            if (ScriptShells.Contains(node.Shell) && t.Run!.Contains("${{", StringComparison.Ordinal))
             {
                 var runScope = new TaskEvalScope(values, ctx.Matrix, ctx.Parents, implLevel.Package, implLevel.SrcDir, node.RunDirFull, nodeName, _model.Globals);
                 var ok = t.RunNode is not null
@@ -447,7 +447,6 @@ public sealed class TaskGraphBuilder
         if (node.Kind == TaskNodeKind.Compound) BuildBody(node, chain, ctx, segments);
     }
 
-    private static bool IsScriptShell(string shell) => shell is "bash" or "sh" or "csh" or "tcsh" or "shell" or "zsh";
 
     /// <summary>Characters dfm replaces in run-directory names.</summary>
     private static string SanitizeSegment(string s)

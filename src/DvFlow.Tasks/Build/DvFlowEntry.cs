@@ -81,7 +81,7 @@ public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTas
     private void Summarize(FlowPlan plan, TimeSpan elapsed)
     {
         var results = BuildCaches.Results(BuildEngine4, PlanFile, string.IsNullOrEmpty(Session) ? null : Session);
-        var tasks = GraphScheduler.Closure(plan, Nodes).Where(n => plan.ByName[n].Kind is "Leaf" or "DataItem").ToList();
+        var tasks = GraphScheduler.Closure(plan, Nodes).Where(n => plan.ByName[n].Kind is Model.Graph.TaskNodeKind.Leaf or Model.Graph.TaskNodeKind.DataItem).ToList();
         int ran = 0, upToDate = 0, failed = 0, notRun = 0;
         foreach (var n in tasks)
         {

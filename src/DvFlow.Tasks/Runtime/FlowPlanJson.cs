@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using DvFlow.Model.Definitions;
 using DvFlow.Model.Expressions;
+using DvFlow.Model.Graph;
 using DvFlow.Model.Values;
 using static DvFlow.Tasks.Runtime.JsonFields;
 
@@ -56,15 +58,14 @@ public static class FlowPlanJson
         w.WriteString("name", n.Name);
         w.WriteString("target", n.Target);
         w.WriteString("package", n.Package);
-        w.WriteString("kind", n.Kind);
+        w.WriteString("kind", KindNames[(int)n.Kind]);
         Opt(w, "shell", n.Shell);
         Opt(w, "run", n.Run);
         Opt(w, "dataType", n.DataType);
         if (n.Params.Count > 0) { w.WritePropertyName("params"); JsonValues.Write(w, n.Params); }
-        if (n.ParamTypes.Count > 0) { w.WritePropertyName("paramTypes"); JsonValues.Write(w, n.ParamTypes); }
         if (n.Needs.Count > 0) { w.WritePropertyName("needs"); JsonValues.Write(w, n.Needs); }
-        if (n.Consumes is not "all") { w.WritePropertyName("consumes"); JsonValues.Write(w, n.Consumes); }
-        if (n.Passthrough is not "unused") { w.WritePropertyName("passthrough"); JsonValues.Write(w, n.Passthrough); }
+        if (n.Consumes.Kind != DataFilterKind.All) { w.WritePropertyName("consumes"); JsonValues.Write(w, n.Consumes.ToValue()); }
+        if (n.Passthrough.Kind != DataFilterKind.Unused) { w.WritePropertyName("passthrough"); JsonValues.Write(w, n.Passthrough.ToValue()); }
         if (n.Produces is not null) { w.WritePropertyName("produces"); JsonValues.Write(w, n.Produces); }
         w.WriteString("rundir", n.RunDir);
         w.WriteString("srcdir", n.SrcDir);
@@ -122,15 +123,14 @@ public static class FlowPlanJson
         Name = e.GetProperty("name").GetString()!,
         Target = e.GetProperty("target").GetString()!,
         Package = shared.Get(e, "package")!,
-        Kind = shared.Get(e, "kind")!,
+        Kind = Enum.TryParse<TaskNodeKind>(shared.Get(e, "kind"), out var kind) ? kind : throw new InvalidDataException($"unknown node kind '{shared.Get(e, "kind")}'"),
         Shell = shared.Get(e, "shell"),
         Run = shared.Get(e, "run"),
         DataType = shared.Get(e, "dataType"),
         Params = Get(e, "params") is { } ps ? JsonValues.FromElement(ps) as FlowMap ?? FlowMap.Empty : FlowMap.Empty,
-        ParamTypes = Get(e, "paramTypes") is { } pt ? JsonValues.FromElement(pt) as FlowMap ?? FlowMap.Empty : FlowMap.Empty,
         Needs = Get(e, "needs") is { } needs ? Strings(needs) : [],
-        Consumes = Get(e, "consumes") is { } c ? JsonValues.FromElement(c)! : "all",
-        Passthrough = Get(e, "passthrough") is { } p ? JsonValues.FromElement(p)! : "unused",
+        Consumes = Get(e, "consumes") is { } c ? Filter(JsonValues.FromElement(c)) : DataFilterSpec.All,
+        Passthrough = Get(e, "passthrough") is { } p ? Filter(JsonValues.FromElement(p)) : DataFilterSpec.Unused,
         Produces = Get(e, "produces") is { } pr ? JsonValues.FromElement(pr) as IReadOnlyList<object?> : null,
         RunDir = e.GetProperty("rundir").GetString()!,
         SrcDir = shared.Get(e, "srcdir")!,
@@ -166,4 +166,16 @@ public static class FlowPlanJson
             return s;
         }
     }
+
+    /// <summary>A consumes/passthrough setting from its plan form: a keyword or a list of pattern maps.</summary>
+    private static DataFilterSpec Filter(object? value) => value switch
+    {
+        "all" => DataFilterSpec.All,
+        "none" => DataFilterSpec.None,
+        "unused" => DataFilterSpec.Unused,
+        IReadOnlyList<object?> list => new DataFilterSpec(DataFilterKind.Patterns, list.OfType<FlowMap>().ToList()),
+        _ => throw new InvalidDataException($"a consumes/passthrough value that is neither a keyword nor a list of patterns: {value}"),
+    };
+
+    private static readonly string[] KindNames = Enum.GetNames<TaskNodeKind>();
 }

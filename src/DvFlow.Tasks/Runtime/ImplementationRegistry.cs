@@ -34,8 +34,8 @@ public sealed class ImplementationRegistry
     public ITaskImplementation? Resolve(NodeSpec node, out string? error)
     {
         error = null;
-        if (node.Kind == "DataItem") return new DataItemTask(node.DataType!);
-        if (node.Kind != "Leaf") return new StdNull();
+        if (node.Kind == Model.Graph.TaskNodeKind.DataItem) return new DataItemTask(node.DataType!);
+        if (node.Kind != Model.Graph.TaskNodeKind.Leaf) return new StdNull();
         var shell = node.Shell ?? "bash";
         if (shell == "builtin")
         {
@@ -43,7 +43,7 @@ public sealed class ImplementationRegistry
             error = $"unknown built-in implementation '{node.Run}'";
             return null;
         }
-        if (ShellTask.Shells.Contains(shell)) return new ShellTask(shell, node.Run ?? "");
+        if (Model.Definitions.ScriptShells.Contains(shell)) return new ShellTask(shell, node.Run ?? "");
         if (shell == "csharp")
         {
             if (CSharp is not null) return CSharp.ResolveTask(node.Run ?? "", node.RunLocation, out error);
@@ -53,7 +53,7 @@ public sealed class ImplementationRegistry
         if (shell == "pytask")
             error = $"'shell: pytask' runs Python code ({node.Run}), which DvFlow.Sdk cannot execute; implement the task in C# or as a shell script";
         else
-            error = $"unknown shell '{shell}'; supported: {string.Join(", ", ShellTask.Shells.Order())}, builtin, csharp";
+            error = $"unknown shell '{shell}'; supported: {string.Join(", ", Model.Definitions.ScriptShells.Names.Order())}, builtin, csharp";
         return null;
     }
 

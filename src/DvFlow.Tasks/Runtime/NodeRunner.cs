@@ -63,8 +63,8 @@ public sealed class NodeRunner
             changedIn |= rec.Changed && rec.Session is not null && rec.Session == _options.Session;
         }
         var inputs = DataflowRouter.GatherInputs(needOutputs);
-        var consumes = ToFilter(node.Consumes);
-        var passthrough = ToFilter(node.Passthrough);
+        var consumes = node.Consumes;
+        var passthrough = node.Passthrough;
         var prev = _store.Read(node.RunDir, node.Name);
 
         if (!node.Enabled)
@@ -81,7 +81,7 @@ public sealed class NodeRunner
         if (prev is { Status: 0 } && _options.Session is not null && prev.Session == _options.Session)
             return Done(node, prev.Output, prev.Changed, true, "already ran in this build");
 
-        if (node.Kind is not ("Leaf" or "DataItem"))
+        if (node.Kind is not (TaskNodeKind.Leaf or TaskNodeKind.DataItem))
         {
             // Plumbing nodes (compound inputs and outputs, tasks without implementation) just route data.
             var output = passed;
@@ -175,7 +175,7 @@ public sealed class NodeRunner
         var keepsRecord = impl is IWritesNoFiles && ImplementationRegistry.AlwaysRuns(node) && !_options.Force;
         if (!keepsRecord && (prev is not null || File.Exists(ExecDataStore.PathOf(node.RunDir, node.Name)))) _store.Invalidate(node.RunDir, node.Name);
 
-        var ctxt = new TaskRunCtxt(node.Name, node.RunDir, node.SrcDir, () => BuildEnvironment(consumed), _log, _options.MaxParallel, cancel) { Params = node.Params };
+        var ctxt = new TaskRunCtxt(node.Name, node.RunDir, node.SrcDir, () => BuildEnvironment(consumed), _log, _options.MaxParallel, cancel);
         var input = new TaskDataInput(node.Name, node.RunDir, node.SrcDir, node.Params, consumed, changed, prev?.Status == 0 ? prev.Memento : null);
         TaskDataResult result;
         try
@@ -278,14 +278,4 @@ public sealed class NodeRunner
 
     private static bool SameItems(IReadOnlyList<DataItem> a, IReadOnlyList<DataItem> b)
         => a.Count == b.Count && a.Zip(b).All(p => FlowValues.ValueEquals(p.First.ToMap(), p.Second.ToMap()));
-
-    /// <summary>Reads a consumes/passthrough setting from its plan form.</summary>
-    public static DataFilterSpec ToFilter(object value) => value switch
-    {
-        "all" => DataFilterSpec.All,
-        "none" => DataFilterSpec.None,
-        "unused" => DataFilterSpec.Unused,
-        IReadOnlyList<object?> list => new DataFilterSpec(DataFilterKind.Patterns, list.OfType<FlowMap>().ToList()),
-        _ => DataFilterSpec.All,
-    };
 }

@@ -4,7 +4,7 @@ namespace DvFlow.Tasks.Runtime;
 
 /// <summary>
 /// Everything the runner needs to execute one task node, as written to the plan file at translation
-/// time. Kinds: Leaf, DataItem, Null, CompoundInput, Compound.
+/// time. Values are typed here; strings exist only in the plan file (<see cref="FlowPlanJson"/>).
 /// </summary>
 public sealed record NodeSpec
 {
@@ -14,8 +14,8 @@ public sealed record NodeSpec
     public required string Target { get; init; }
     /// <summary>The declaring package.</summary>
     public required string Package { get; init; }
-    /// <summary>Node kind (see <see cref="Model.Graph.TaskNodeKind"/>).</summary>
-    public required string Kind { get; init; }
+    /// <summary>Node kind.</summary>
+    public required Model.Graph.TaskNodeKind Kind { get; init; }
     /// <summary>Implementation kind for leaves (bash, builtin, pytask, ...).</summary>
     public string? Shell { get; init; }
     /// <summary>Script body or implementation reference.</summary>
@@ -24,14 +24,12 @@ public sealed record NodeSpec
     public string? DataType { get; init; }
     /// <summary>Parameter values in declaration order.</summary>
     public FlowMap Params { get; init; } = FlowMap.Empty;
-    /// <summary>Parameter types by name.</summary>
-    public FlowMap ParamTypes { get; init; } = FlowMap.Empty;
     /// <summary>Names of the nodes this one needs, in order.</summary>
     public IReadOnlyList<string> Needs { get; init; } = [];
-    /// <summary>"all", "none" or a list of pattern maps.</summary>
-    public object Consumes { get; init; } = "all";
-    /// <summary>"all", "none", "unused" or a list of pattern maps.</summary>
-    public object Passthrough { get; init; } = "unused";
+    /// <summary>Which inputs the task consumes.</summary>
+    public Model.Graph.DataFilterSpec Consumes { get; init; } = Model.Graph.DataFilterSpec.All;
+    /// <summary>Which inputs pass through to the task's output.</summary>
+    public Model.Graph.DataFilterSpec Passthrough { get; init; } = Model.Graph.DataFilterSpec.Unused;
     /// <summary>Declared produces patterns, or null.</summary>
     public IReadOnlyList<object?>? Produces { get; init; }
     /// <summary>Absolute run directory.</summary>

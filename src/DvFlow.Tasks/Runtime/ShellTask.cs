@@ -16,9 +16,6 @@ namespace DvFlow.Tasks.Runtime;
 /// </summary>
 public sealed class ShellTask(string shell, string body) : ITaskImplementation
 {
-    /// <summary>The script shells the runner supports.</summary>
-    public static readonly IReadOnlySet<string> Shells = new HashSet<string>(StringComparer.Ordinal) { "bash", "sh", "csh", "tcsh", "zsh", "shell" };
-
     /// <inheritdoc />
     public async Task<TaskDataResult> RunAsync(TaskRunCtxt ctxt, TaskDataInput input)
     {

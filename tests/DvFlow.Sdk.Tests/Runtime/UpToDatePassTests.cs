@@ -12,13 +12,13 @@ public class UpToDatePassTests : IDisposable
 
     private NodeSpec Message(string name, string msg, params string[] needs) => new()
     {
-        Name = "p." + name, Target = TargetNames.Canonical("p." + name), Package = "p", Kind = "Leaf", Shell = "builtin", Run = "std.Message",
+        Name = "p." + name, Target = TargetNames.Canonical("p." + name), Package = "p", Kind = DvFlow.Model.Graph.TaskNodeKind.Leaf, Shell = "builtin", Run = "std.Message",
         Params = FlowMap.Of(("msg", msg)), Needs = needs.Select(n => "p." + n).ToArray(), RunDir = Path.Combine(_dir, "rundir", "p." + name), SrcDir = _dir,
     };
 
     private NodeSpec FileSet(string name, string include) => new()
     {
-        Name = "p." + name, Target = TargetNames.Canonical("p." + name), Package = "p", Kind = "Leaf", Shell = "builtin", Run = "std.FileSet",
+        Name = "p." + name, Target = TargetNames.Canonical("p." + name), Package = "p", Kind = DvFlow.Model.Graph.TaskNodeKind.Leaf, Shell = "builtin", Run = "std.FileSet",
         Params = FlowMap.Of(("base", ""), ("type", "text"), ("include", new object?[] { include }), ("exclude", Array.Empty<object?>()),
             ("incdirs", Array.Empty<object?>()), ("defines", Array.Empty<object?>()), ("attributes", Array.Empty<object?>())),
         RunDir = Path.Combine(_dir, "rundir", "p." + name), SrcDir = _dir,
@@ -26,7 +26,7 @@ public class UpToDatePassTests : IDisposable
 
     private NodeSpec Bash(string name, string script, params string[] needs) => new()
     {
-        Name = "p." + name, Target = TargetNames.Canonical("p." + name), Package = "p", Kind = "Leaf", Shell = "bash", Run = script, Heavy = true,
+        Name = "p." + name, Target = TargetNames.Canonical("p." + name), Package = "p", Kind = DvFlow.Model.Graph.TaskNodeKind.Leaf, Shell = "bash", Run = script, Heavy = true,
         Needs = needs.Select(n => "p." + n).ToArray(), RunDir = Path.Combine(_dir, "rundir", "p." + name), SrcDir = _dir,
     };
 
@@ -157,7 +157,7 @@ public class UpToDatePassTests : IDisposable
     {
         var exec = new NodeSpec
         {
-            Name = "p.stamp", Target = "DvFlow_p__stamp", Package = "p", Kind = "Leaf", Shell = "builtin", Run = "std.Exec", Heavy = true,
+            Name = "p.stamp", Target = "DvFlow_p__stamp", Package = "p", Kind = DvFlow.Model.Graph.TaskNodeKind.Leaf, Shell = "builtin", Run = "std.Exec", Heavy = true,
             Params = FlowMap.Of(("command", $"echo run >> '{Path.Combine(_dir, "stamp.count")}'"), ("shell", "bash"), ("when", "always")),
             RunDir = Path.Combine(_dir, "rundir", "p.stamp"), SrcDir = _dir,
         };
@@ -177,7 +177,7 @@ public class UpToDatePassTests : IDisposable
         var off = Message("off", "never printed") with { Enabled = false };
         var top = new NodeSpec
         {
-            Name = "p.top", Target = "DvFlow_p__top", Package = "p", Kind = "Null", Needs = ["p.a", "p.off"],
+            Name = "p.top", Target = "DvFlow_p__top", Package = "p", Kind = DvFlow.Model.Graph.TaskNodeKind.Null, Needs = ["p.a", "p.off"],
             RunDir = Path.Combine(_dir, "rundir", "p.top"), SrcDir = _dir,
         };
         var plan = Plan(Message("a", "1"), off, top);
