@@ -14,7 +14,7 @@ namespace DvFlow.Model.Graph;
 /// bodies and matrix strategies into nodes, resolves needs and feeds, assigns run directories in dfm's
 /// layout, and reports dependency cycles with the full cycle path.
 /// </summary>
-public sealed class TaskGraphBuilder
+public sealed partial class TaskGraphBuilder
 {
     private readonly FlowModel _model;
     private readonly DiagnosticBag _diag = new();
@@ -412,6 +412,8 @@ public sealed class TaskGraphBuilder
         node.Passthrough = passthrough is { } pt ? EvaluateFilter(pt.Value, ScopeAt(pt.Level)) : DataFilterSpec.Unused;
         node.Produces = EvaluateProduces(chain, ScopeAt);
         node.Uptodate = EvaluateUptodate(chain);
+        node.Tags = EvaluateTags(chain, ScopeAt);
+        node.Matrix = ctx.Matrix;
 
         if (node.Kind == TaskNodeKind.Leaf)
         {
