@@ -31,6 +31,8 @@ public sealed class DvFlowTest : Microsoft.Build.Utilities.Task, ICancelableTask
     public bool NoBuild { get; set; }
     /// <summary><c>-v</c> of dotnet test (<c>VSTestVerbosity</c>): normal or more lists passed tests too.</summary>
     public string? Verbosity { get; set; }
+    /// <summary>dotnet test options set that have no meaning for a flow (data collectors, blame, run settings): named in a warning.</summary>
+    public string[] Ignored { get; set; } = [];
     /// <summary>The build session id.</summary>
     public string? Session { get; set; }
     /// <summary>C# task library assemblies of the project.</summary>
@@ -58,6 +60,9 @@ public sealed class DvFlowTest : Microsoft.Build.Utilities.Task, ICancelableTask
         if (!string.IsNullOrWhiteSpace(Filter) && (filter = TestFilter.Parse(Filter, out var filterError)) is null)
             DiagnosticLogging.Error(Log, Model.Diagnostics.SourceLocation.OfFile(Project), "DVF0013", filterError!);
         if (Log.HasLoggedErrors) return false;
+        if (Ignored.Length > 0)
+            DiagnosticLogging.Warning(Log, Model.Diagnostics.SourceLocation.OfFile(Project), "DVF0016",
+                $"dotnet test's {string.Join(", ", Ignored)} drive vstest's own machinery, which a flow's tests do not run in; not applied");
 
         var name = Path.GetFileName(Project);
         var tests = FlowTestCase.All(plan).Where(t => filter?.Matches(t) ?? true).ToList();

@@ -211,6 +211,9 @@ public class DotnetTestTests(SdkFeed feed)
         var logger = p.Test("--logger", "html");
         Assert.True(logger.ExitCode != 0, logger.Describe());
         logger.AssertOutputContains("error DVF0014: --logger \"html\": flow projects write 'trx', 'junit' and 'console' results, not 'html'");
+        var collect = p.Test("--filter", "Name=t.c", "--collect", "XPlat Code Coverage", "--blame");
+        Assert.True(collect.ExitCode == 0, collect.Describe());
+        collect.AssertOutputContains("warning DVF0016: dotnet test's --collect (XPlat Code Coverage), --blame drive vstest's own machinery, which a flow's tests do not run in; not applied");
         // 'Test' runs the same tests as VSTest, for dotnet msbuild and traversal projects.
         var msbuild = p.Msbuild("-t:Test", "-p:VSTestTestCaseFilter=Name=t.b");
         Assert.True(msbuild.Succeeded, msbuild.Describe());
