@@ -1,8 +1,5 @@
 using DvFlow.Model.Definitions;
-using DvFlow.Model.Diagnostics;
-using DvFlow.Model.Elaboration;
 using DvFlow.Model.Expressions;
-using DvFlow.Model.Values;
 using DvFlow.Model.Yaml;
 using DvFlow.TaskApi;
 

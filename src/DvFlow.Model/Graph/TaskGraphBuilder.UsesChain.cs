@@ -1,9 +1,6 @@
 using DvFlow.Model.Definitions;
 using DvFlow.Model.Diagnostics;
 using DvFlow.Model.Elaboration;
-using DvFlow.Model.Expressions;
-using DvFlow.Model.Values;
-using DvFlow.Model.Yaml;
 using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Graph;
