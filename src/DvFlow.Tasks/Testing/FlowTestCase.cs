@@ -1,5 +1,5 @@
 using DvFlow.Model.Diagnostics;
-using DvFlow.Model.Expressions;
+using DvFlow.TaskApi;
 using DvFlow.Tasks.Runtime;
 
 namespace DvFlow.Tasks.Testing;
