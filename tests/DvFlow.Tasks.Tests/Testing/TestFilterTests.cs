@@ -1,6 +1,6 @@
 using DvFlow.Tasks.Testing;
 
-namespace DvFlow.Sdk.Tests.Testing;
+namespace DvFlow.Tasks.Tests.Testing;
 
 /// <summary>dotnet test's --filter syntax over flow tests: FullyQualifiedName, Name, ClassName; =, !=, ~, !~; &amp;, |, parentheses.</summary>
 public class TestFilterTests

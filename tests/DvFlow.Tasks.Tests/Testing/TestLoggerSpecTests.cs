@@ -1,6 +1,6 @@
 using DvFlow.Tasks.Testing;
 
-namespace DvFlow.Sdk.Tests.Testing;
+namespace DvFlow.Tasks.Tests.Testing;
 
 /// <summary>--logger arguments and the files they name, as vstest's TRX logger and JunitXml.TestLogger name them.</summary>
 public class TestLoggerSpecTests
