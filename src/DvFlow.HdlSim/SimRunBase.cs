@@ -23,8 +23,8 @@ public abstract class SimRunBase : ITaskImplementation
     /// <summary>Creates the parser for the simulator's messages.</summary>
     protected abstract ISimLogParser CreateParser(IReadOnlySet<string> suppressed);
 
-    /// <summary>The command running <paramref name="image"/>.</summary>
-    protected abstract IReadOnlyList<string> Command(string image, SimRunOptions options);
+    /// <summary>The command running <paramref name="image"/> (<paramref name="input"/> for simulator-specific parameters).</summary>
+    protected abstract IReadOnlyList<string> Command(string image, SimRunOptions options, TaskDataInput input);
 
     /// <summary>Problems with the options this simulator cannot handle (reported as errors before running).</summary>
     protected virtual IEnumerable<string> Unsupported(SimRunOptions options) => [];
@@ -75,7 +75,7 @@ public abstract class SimRunBase : ITaskImplementation
             return result;
         }
         result.Memento = new RunMemento(runData.Select(f => f.Destination).ToList()).ToValue();
-        var argv = Command(image, options);
+        var argv = Command(image, options, input);
         if (options.Valgrind) argv = ["valgrind", "--error-exitcode=1", .. argv];
         var parser = CreateParser(new HashSet<string>(input.List("suppress_warnings"), StringComparer.OrdinalIgnoreCase));
         var uvm = new UvmReportParser();

@@ -27,7 +27,7 @@ public static class SimSourceCollector
                 case "hdlsim.SimElabArgs":
                     s.ElabArgs.AddRange(ArgSplitter.SplitAll(item.GetStrings("args")));
                     s.DpiLibs.AddRange(item.GetStrings("dpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
-                    s.VpiLibs.AddRange(item.GetStrings("vpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
+                    s.VpiLibs.AddRange(item.GetStrings("vpilibs").Select(l => new VpiLib(Path.GetFullPath(l, input.SrcDir))));
                     if (item.GetString("trace_fmt") is "vcd" or "fst" && s.TraceFormat == "none") s.TraceFormat = item.GetString("trace_fmt");
                     break;
                 case "hdlsim.SuppressWarnings":
@@ -43,7 +43,7 @@ public static class SimSourceCollector
         foreach (var d in input.List("defines")) s.AddDefine(d);
         foreach (var c in input.List("suppress_warnings")) s.Suppressed.Add(c);
         s.DpiLibs.AddRange(input.List("dpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
-        s.VpiLibs.AddRange(input.List("vpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
+        s.VpiLibs.AddRange(input.List("vpilibs").Select(l => new VpiLib(Path.GetFullPath(l, input.SrcDir))));
         // A trace parameter without an explicit format asks for FST, the compact format both viewers read.
         if (input.Bool("trace") && s.TraceFormat == "none") s.TraceFormat = "fst";
         s.Timing = !input.Params.ContainsKey("timing") || input.Bool("timing");
@@ -76,7 +76,8 @@ public static class SimSourceCollector
                 s.DpiLibs.AddRange(files);
                 break;
             case "verilogVPI":
-                s.VpiLibs.AddRange(files);
+                var entry = VpiLib.EntryPointOf(fs.GetStrings("attributes"));
+                s.VpiLibs.AddRange(files.Select(f => new VpiLib(f, entry)));
                 break;
             case "simDir":
                 break;

@@ -9,8 +9,8 @@ public sealed record SimSources
     public List<string> CFiles { get; } = new();
     /// <summary>DPI shared libraries to link (absolute paths).</summary>
     public List<string> DpiLibs { get; } = new();
-    /// <summary>VPI shared libraries to load (absolute paths).</summary>
-    public List<string> VpiLibs { get; } = new();
+    /// <summary>VPI shared libraries to load (absolute paths, with their entry points).</summary>
+    public List<VpiLib> VpiLibs { get; } = new();
     /// <summary>Include directories (absolute, without duplicates).</summary>
     public List<string> IncDirs { get; } = new();
     /// <summary>Preprocessor defines (NAME or NAME=VALUE).</summary>

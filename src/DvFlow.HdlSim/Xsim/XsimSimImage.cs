@@ -35,11 +35,11 @@ public sealed class XsimSimImage : SimImageBase
     {
         if (sources.Top.Count == 0) yield return "xelab elaborates named top modules: set the SimImage parameter 'top'";
         if (sources.VpiLibs.Count > 0)
-            yield return $"the Vivado simulator (xsim) does not load VPI libraries: remove {string.Join(", ", sources.VpiLibs)} from the image's inputs";
+            yield return $"the Vivado simulator (xsim) does not load VPI libraries: remove {string.Join(", ", sources.VpiLibs.Select(l => l.Path))} from the image's inputs";
     }
 
     /// <inheritdoc />
-    protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter)
+    protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, TaskDataInput input, SimSources sources, Action<string> logFilter)
     {
         var status = await ctxt.ExecAsync(XsimCommandLine.Xvlog(sources), CompileLog, logFilter: logFilter).ConfigureAwait(false);
         if (status != 0) return status;
@@ -52,6 +52,9 @@ public sealed class XsimSimImage : SimImageBase
         if (status == 0) await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, ImageStamp), XsimCommandLine.Snapshot + "\n").ConfigureAwait(false);
         return status;
     }
+
+    /// <inheritdoc />
+    protected override (IEnumerable<string> Dpi, IEnumerable<VpiLib> Vpi) LoadedAtRun(SimSources sources) => (sources.DpiLibs, []);
 
     /// <inheritdoc />
     protected override IEnumerable<string> ReportedDependencies(string runDir, SimSources sources) => IncludeScanner.Scan(sources.HdlFiles, sources.IncDirs);
