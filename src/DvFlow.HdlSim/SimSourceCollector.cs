@@ -23,6 +23,8 @@ public static class SimSourceCollector
                     s.CompArgs.AddRange(ArgSplitter.SplitAll(item.GetStrings("args")));
                     foreach (var d in item.GetStrings("incdirs")) s.AddIncDir(Path.GetFullPath(d, input.SrcDir));
                     foreach (var d in item.GetStrings("defines")) s.AddDefine(d);
+                    s.Vpi |= IsTrue(item, "vpi");
+                    s.PublicAccess |= IsTrue(item, "public_flat_rw");
                     break;
                 case "hdlsim.SimElabArgs":
                     s.ElabArgs.AddRange(ArgSplitter.SplitAll(item.GetStrings("args")));
@@ -87,6 +89,8 @@ public static class SimSourceCollector
                 break;
         }
     }
+
+    private static bool IsTrue(DataItem item, string field) => item.TryGet(field, out var v) && v is true;
 
     private static void AddIncDirs(SimSources s, DataItem fs, string basedir, bool defaultToBase)
     {

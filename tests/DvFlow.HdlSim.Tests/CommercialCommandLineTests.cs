@@ -139,4 +139,25 @@ public class CommercialCommandLineTests
         AssertFollows(XceliumCommandLine.Run("/i", run), "-loadvpi", "/l/cocotb.so:boot", "-loadvpi", "/l/plain.so:vlog_startup_routines_bootstrap");
         AssertFollows(QuestaCommandLine.Vsim("/i", run), "-pli", "/l/cocotb.so:boot", "-pli", "/l/plain.so");
     }
+
+    [Fact]
+    public void SimCompileArgsVpiAndPublicAccessReachEveryCompiler()
+    {
+        var s = Sources();
+        s.Vpi = true;
+        s.PublicAccess = true;
+        var vlt = DvFlow.HdlSim.Verilator.VltCommandLine.Build(s, 2);
+        Assert.Contains("--vpi", vlt);
+        Assert.Contains("--public-flat-rw", vlt);
+        var vcs = VcsCommandLine.Elaborate(s, VcsElabOptions.None);
+        Assert.Contains("-debug_access+all", vcs);
+        Assert.Contains("+vpi", vcs);
+        Assert.DoesNotContain("-debug_access", vcs);
+        AssertFollows(XceliumCommandLine.Elaborate(s), "-access", "+rwc");
+        Assert.Contains("+acc", QuestaCommandLine.Vopt(s, "work"));
+        AssertFollows(XsimCommandLine.Xelab(s), "--debug", "all");
+        var plain = Sources();
+        Assert.DoesNotContain("--public-flat-rw", DvFlow.HdlSim.Verilator.VltCommandLine.Build(plain, 2));
+        Assert.DoesNotContain("-access", XceliumCommandLine.Elaborate(plain));
+    }
 }

@@ -54,12 +54,12 @@ public static class QuestaCommandLine
         return argv;
     }
 
-    /// <summary>vopt optimising the top modules into <see cref="Design"/>; <c>+acc</c> keeps signals visible when tracing; the 64-bit tool with <paramref name="full64"/>.</summary>
+    /// <summary>vopt optimising the top modules into <see cref="Design"/>; <c>+acc</c> keeps signals visible when tracing or for VPI; the 64-bit tool with <paramref name="full64"/>.</summary>
     public static IReadOnlyList<string> Vopt(SimSources s, string library, bool full64 = false)
     {
         var argv = new List<string> { "vopt", "-work", library };
         if (full64) argv.Add("-64");
-        if (s.TraceFormat != "none") argv.Add("+acc");
+        if (s.Visible) argv.Add("+acc");
         argv.AddRange(Suppress(s.Suppressed));
         foreach (var lib in s.Libs) argv.AddRange(["-L", Path.GetFileName(lib)]);
         argv.AddRange(s.Args);

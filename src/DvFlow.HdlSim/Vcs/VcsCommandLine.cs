@@ -58,21 +58,21 @@ public static class VcsCommandLine
         return argv;
     }
 
-    /// <summary>vcs elaborating the top modules into <see cref="Executable"/>; <c>-debug_access+all</c> when tracing, <c>-partcomp</c> when asked.</summary>
+    /// <summary>vcs elaborating the top modules into <see cref="Executable"/>; <c>-debug_access+all</c> when tracing or asked for full access, <c>+vpi</c> for VPI, <c>-partcomp</c> when asked.</summary>
     public static IReadOnlyList<string> Elaborate(SimSources s, VcsElabOptions options)
     {
         var argv = new List<string> { "vcs", "-full64", "-o", Executable };
         argv.AddRange(options.Args());
-        if (s.TraceFormat != "none") argv.Add("-debug_access+all");
+        if (s.TraceFormat != "none" || s.PublicAccess) argv.Add("-debug_access+all");
         argv.AddRange(Suppress(s.Suppressed));
         if (s.Libs.Count > 0) argv.AddRange(["-liblist", string.Join("+", s.Libs.Select(Path.GetFileName))]);
         argv.AddRange(s.Args);
         argv.AddRange(s.ElabArgs);
         // VPI libraries are loaded when simv is built (DPI libraries when it runs); VPI code needs read access.
-        if (s.VpiLibs.Count > 0)
+        if (s.VpiLibs.Count > 0 || s.Vpi)
         {
             argv.Add("+vpi");
-            if (s.TraceFormat == "none") argv.Add("-debug_access");
+            if (s.TraceFormat == "none" && !s.PublicAccess) argv.Add("-debug_access");
             foreach (var lib in s.VpiLibs) argv.AddRange(["-load", lib.WithEntry()]);
         }
         argv.AddRange(s.CFiles);

@@ -41,11 +41,11 @@ public static class XceliumCommandLine
         return argv;
     }
 
-    /// <summary>xrun compiling and elaborating the image; <c>-access +rwc</c> makes signals visible when tracing.</summary>
+    /// <summary>xrun compiling and elaborating the image; <c>-access +rwc</c> makes signals visible when tracing or for VPI.</summary>
     public static IReadOnlyList<string> Elaborate(SimSources s)
     {
         var argv = new List<string> { "xrun", "-64bit", "-elaborate", "-sv", "-xmlibdirname", LibDir, "-snapshot", Snapshot };
-        if (s.TraceFormat != "none") argv.AddRange(["-access", "+rwc"]);
+        if (s.Visible) argv.AddRange(["-access", "+rwc"]);
         argv.AddRange(Suppress(s.Suppressed));
         foreach (var d in s.IncDirs) argv.AddRange(["-incdir", d]);
         foreach (var d in s.Defines) argv.AddRange(["-define", d]);

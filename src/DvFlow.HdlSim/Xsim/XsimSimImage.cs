@@ -34,6 +34,7 @@ public sealed class XsimSimImage : SimImageBase
     protected override IEnumerable<string> Unsupported(SimSources sources)
     {
         if (sources.Top.Count == 0) yield return "xelab elaborates named top modules: set the SimImage parameter 'top'";
+        if (sources.Vpi) yield return "the Vivado simulator (xsim) has no VPI: an hdlsim.SimCompileArgs item asks for vpi";
         if (sources.VpiLibs.Count > 0)
             yield return $"the Vivado simulator (xsim) does not load VPI libraries: remove {string.Join(", ", sources.VpiLibs.Select(l => l.Path))} from the image's inputs";
     }
