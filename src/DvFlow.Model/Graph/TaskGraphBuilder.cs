@@ -4,6 +4,7 @@ using DvFlow.Model.Elaboration;
 using DvFlow.Model.Expressions;
 using DvFlow.Model.Values;
 using DvFlow.Model.Yaml;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Graph;
 
@@ -569,7 +570,7 @@ public sealed class TaskGraphBuilder
                 _diag.Error(DiagnosticCodes.UnknownParameter, $"-D {o.Name}: task '{node.Name}' has no parameter '{o.ParamName}'{NameSuggester.Hint(o.ParamName, types.Keys)}; its parameters are: {string.Join(", ", types.Keys)}", node.Location);
                 continue;
             }
-            if (ParamTypes.TryCoerce(FlowLoader.CommandLineValue(o.Value, type), type, out var v, out var err)) values[o.ParamName] = v;
+            if (ParamTypes.TryCoerce(FlowElaborator.CommandLineValue(o.Value, type), type, out var v, out var err)) values[o.ParamName] = v;
             else _diag.Error(DiagnosticCodes.ParamType, $"-D {o.Name}={o.Value}: {err} for parameter '{o.ParamName}' of type {type}", node.Location);
         }
     }
