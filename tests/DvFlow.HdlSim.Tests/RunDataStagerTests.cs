@@ -1,6 +1,4 @@
 using DvFlow.HdlSim.RunData;
-using DvFlow.Model.Dataflow;
-using DvFlow.Model.Expressions;
 using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim.Tests;
