@@ -6,8 +6,8 @@ namespace DvFlow.HdlSim;
 
 /// <summary>
 /// The simulator-independent part of SimRun: finds the one simDir input, runs the image in the task's
-/// own run directory with output in <c>sim.log</c> after copying its run data there (<see cref="RunDataStager"/>), and fails when the simulator exits non-zero or its
-/// log reports errors (<c>$error</c>, <c>$fatal</c>, UVM_ERROR/UVM_FATAL). Outputs a <c>simRunDir</c>
+/// own run directory with output in <c>sim.log</c> after copying its run data there (<see cref="RunDataStager"/>),
+/// and fails when the simulator exits non-zero or its log reports errors (<c>$error</c>, <c>$fatal</c>, UVM_ERROR/UVM_FATAL). Outputs a <c>simRunDir</c>
 /// FileSet holding the log and any waveform.
 /// </summary>
 public abstract class SimRunBase : ITaskImplementation
