@@ -197,4 +197,96 @@ public class TaskSetTests(SdkFeed feed)
                 break;
         }
     }
+
+    public static TheoryData<string> AllSimulators => new(["vlt", "ivl", "vcs", "xcm", "mti", "xsm"]);
+
+    [Theory]
+    [MemberData(nameof(AllSimulators))]
+    public void CompileElaborationAndRunItemsReachEverySimulator(string sim)
+    {
+        if (sim == "vlt") RequiredTool.Ensure("verilator", "verilator");
+        if (sim == "ivl") RequiredTool.Ensure("iverilog", "iverilog");
+        using var p = new FlowProject(feed, $$"""
+            package:
+              name: items
+              imports:
+              - name: hdlsim.{{sim}}
+                as: sim
+              tasks:
+              - name: tb
+                uses: std.FileSet
+                with: {base: ".", type: systemVerilogSource, include: "t.sv"}
+              - name: comp
+                uses: hdlsim.SimArgs
+                with: {defines: ["MAGIC=7"], incdirs: [inc]}
+              - name: elab
+                uses: hdlsim.SimElabArgs
+                with: {args: ["-DFROM_ELAB=1"]}
+              - name: runargs
+                uses: hdlsim.SimRunArgs
+                with: {plusargs: ["from_item=5"]}
+              - name: img
+                uses: sim.SimImage
+                needs: [tb, comp, elab]
+                with: {top: [t]}
+              - root: run
+                uses: sim.SimRun
+                needs: [img, runargs]
+            """, FlowProject.HdlSimReference);
+        FakeSimulators? fakes = null;
+        if (sim is not ("vlt" or "ivl"))
+        {
+            fakes = new FakeSimulators(p.Dir);
+            p.Environment["PATH"] = fakes.PathWithFakes;
+        }
+        p.Write("inc/magic.svh", "`define FROM_HEADER 1\n");
+        p.Write("t.sv", """
+            `include "magic.svh"
+            module t;
+              integer v;
+              initial begin
+                if (`MAGIC != 7 || `FROM_HEADER != 1 || `FROM_ELAB != 1) $fatal(1, "an item did not reach the compiler");
+                if (!$value$plusargs("from_item=%d", v) || v != 5) $fatal(1, "the SimRunArgs plusarg did not reach the run");
+                $display("ITEMS PASS");
+                $finish;
+              end
+            endmodule
+
+            """);
+        var r = p.Build();
+        Assert.True(r.Succeeded, r.Describe());
+        var inc = Path.Combine(p.Dir, "inc");
+        switch (sim)
+        {
+            case "vlt" or "ivl":
+                r.AssertOutputContains("ITEMS PASS");
+                break;
+            case "vcs":
+                var analyse = fakes!.Call("vlogan");
+                Assert.Contains("+define+MAGIC=7", analyse);
+                Assert.Contains("+incdir+" + inc, analyse);
+                Assert.Contains("-DFROM_ELAB=1", fakes.Call("vcs"));
+                Assert.Contains("+from_item=5", fakes.Call("simv"));
+                break;
+            case "xcm":
+                var elab = fakes!.Calls("xrun").Single(c => c.Contains("-elaborate"));
+                AssertFollows(elab, "-define", "MAGIC=7");
+                AssertFollows(elab, "-incdir", inc);
+                Assert.Contains("-DFROM_ELAB=1", elab);
+                Assert.Contains("+from_item=5", fakes.Calls("xrun").Single(c => c.Contains("-R")));
+                break;
+            case "mti":
+                Assert.Contains("+define+MAGIC=7", fakes!.Call("vlog"));
+                Assert.Contains("+incdir+" + inc, fakes.Call("vlog"));
+                Assert.Contains("-DFROM_ELAB=1", fakes.Call("vopt"));
+                Assert.Contains("+from_item=5", fakes.Call("vsim"));
+                break;
+            default:
+                AssertFollows(fakes!.Call("xvlog"), "-d", "MAGIC=7");
+                AssertFollows(fakes.Call("xvlog"), "-i", inc);
+                Assert.Contains("-DFROM_ELAB=1", fakes.Call("xelab"));
+                AssertFollows(fakes.Call("xsim"), "--testplusarg", "from_item=5");
+                break;
+        }
+    }
 }
