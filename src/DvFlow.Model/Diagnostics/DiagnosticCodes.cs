@@ -43,6 +43,8 @@ public static class DiagnosticCodes
     public const string UnknownParameter = "DVF2009";
     /// <summary>A circular import, inheritance or config chain.</summary>
     public const string CircularDefinition = "DVF2010";
+    /// <summary>A tag (<c>tags:</c>) whose type does not derive from <c>std.Tag</c>.</summary>
+    public const string NotATag = "DVF2011";
 
     /// <summary>An expression that does not parse.</summary>
     public const string ExpressionSyntax = "DVF3001";

@@ -18,7 +18,7 @@ namespace DvFlow.Model.Graph;
 /// One concept a file: this file holds the walk (requested tasks, the build queue, one task's node, needs, ordering
 /// and cycles); <c>.UsesChain</c> the chains of bases, <c>.Parameters</c> parameter values and <c>-D</c> overrides,
 /// <c>.Settings</c> iff/consumes/passthrough/produces/uptodate, <c>.Compounds</c> bodies and matrix cells
-/// (<see cref="MatrixCells"/>), <c>.Generators</c> generated bodies.
+/// (<see cref="MatrixCells"/>), <c>.Generators</c> generated bodies, <c>.Tags</c> tags.
 /// </remarks>
 public sealed partial class TaskGraphBuilder
 {
@@ -303,6 +303,8 @@ public sealed partial class TaskGraphBuilder
         node.Passthrough = passthrough is { } pt ? EvaluateFilter(pt.Value, ScopeAt(pt.Level)) : DataFilterSpec.Unused;
         node.Produces = EvaluateProduces(chain, ScopeAt);
         node.Uptodate = EvaluateUptodate(chain);
+        node.Tags = EvaluateTags(chain, ScopeAt);
+        node.Matrix = ctx.Matrix;
 
         if (node.Kind == TaskNodeKind.Leaf)
         {
