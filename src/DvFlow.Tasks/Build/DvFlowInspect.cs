@@ -109,14 +109,21 @@ public sealed class DvFlowInspect : FlowLoadingTask
             Emit(Json ? JsonValues.Serialize(TaskJson(node, verbose: true), indented: true) : TaskText(node));
             return true;
         }
-        var filter = ParseFilter(Produces);
+        var produces = CommandLineProperty.Raw(BuildEngine, "DvFlowProduces") is { } typed ? CommandLineProperty.Unescape(typed) : Produces;
+        var filter = ParseFilter(produces, out var bad);
+        if (bad is not null)
+        {
+            DiagnosticLogging.Error(Log, Model.Diagnostics.SourceLocation.OfFile(root.FilePath), Model.Diagnostics.DiagnosticCodes.BadValue,
+                $"DvFlowProduces: '{bad}' is not key=value; write the pattern as key=value pairs separated by commas or spaces (-p:DvFlowProduces=\"type=std.FileSet filetype=verilog\")");
+            return false;
+        }
         var tasks = graph.Nodes.Where(n => n.Parent is null && n.Kind != TaskNodeKind.CompoundInput)
             .Where(n => filter is null || (n.Produces ?? []).Any(p => DataPatternMatcher.PatternMatches(filter, p)))
             .OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
         if (Json)
         {
             var doc = FlowMap.Of(("command", "show tasks"),
-                ("filters", FlowMap.Of(("produces", Produces ?? (object?)null))),
+                ("filters", FlowMap.Of(("produces", produces ?? (object?)null))),
                 ("results", tasks.Select(n => (object?)TaskJson(n, verbose: false)).ToArray()),
                 ("count", (long)tasks.Count));
             Emit(JsonValues.Serialize(doc, indented: true));
@@ -133,12 +140,17 @@ public sealed class DvFlowInspect : FlowLoadingTask
         return true;
     }
 
-    private static FlowMap? ParseFilter(string? text)
+    /// <summary>
+    /// A produces pattern: <c>key=value</c> pairs separated by commas or white space (MSBuild's <c>-p:</c> splits at
+    /// commas, so the command line's form is <c>-p:DvFlowProduces="type=std.FileSet filetype=verilog"</c>).
+    /// </summary>
+    private static FlowMap? ParseFilter(string? text, out string? bad)
     {
+        bad = null;
         if (string.IsNullOrWhiteSpace(text)) return null;
-        return new FlowMap(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
-            .Select(p => new KeyValuePair<string, object?>(p[0].Trim(), p[1].Trim())));
+        var pairs = text.Split([',', ' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToList();
+        bad = pairs.FirstOrDefault(p => p.Length != 2 || p[0].Length == 0) is { } b ? string.Join("=", b) : null;
+        return new FlowMap(pairs.Where(p => p.Length == 2).Select(p => new KeyValuePair<string, object?>(p[0], p[1])));
     }
 
     private static FlowMap TaskJson(TaskNode n, bool verbose)
