@@ -307,8 +307,8 @@ public sealed class FlowLoader
     }
 
     /// <summary>
-    /// Converts a command-line string for a parameter of <paramref name="type"/>: a list is a YAML flow list
-    /// (<c>[a, "b c"]</c>) or its items separated by commas, as dfm does, or by white space, which survives a shell and
+    /// Converts a command-line string for a parameter of <paramref name="type"/>: a list is a JSON list
+    /// (<c>["a", "b c"]</c>) or its items separated by commas, as dfm does, or by white space, which survives a shell and
     /// MSBuild's <c>-p:</c> (which splits at commas) when quoted: <c>-p:D_seeds="5 6"</c>.
     /// </summary>
     internal static object? CommandLineValue(string text, string type) => type switch

@@ -68,7 +68,7 @@ public sealed class DvFlowClean : Microsoft.Build.Utilities.Task
             return false;
         }
         if (others.Count == 0) Log.LogMessage(MessageImportance.High, "DvFlow: removed {0}", given);
-        else Log.LogMessage(MessageImportance.High, "DvFlow: removed {0} run director(ies) and records from {1}; left {2}, which no DvFlow build created",
+        else Log.LogMessage(MessageImportance.High, "DvFlow: removed what builds created in {1} ({0} entries); left {2}, which no DvFlow build created",
             ours.Count, given, Describe(others));
         return true;
     }

@@ -117,6 +117,15 @@ public sealed class DvFlowInspect : FlowLoadingTask
                 $"DvFlowProduces: '{bad}' is not key=value; write the pattern as key=value pairs separated by commas or spaces (-p:DvFlowProduces=\"type=std.FileSet filetype=verilog\")");
             return false;
         }
+        // "-p:DvFlowProduces=type=x,filetype=y" typed in a shell: MSBuild split it at the comma into DvFlowProduces=type=x
+        // and a property 'filetype'. A global property named like a field of the flow's produces patterns is that piece.
+        var fields = graph.Nodes.SelectMany(n => n.Produces ?? []).SelectMany(m => m.Keys).ToHashSet(StringComparer.Ordinal);
+        if (produces is not null && CommandLineProperty.WithPrefix(BuildEngine, "").FirstOrDefault(g => fields.Contains(g.Name) && filter?.ContainsKey(g.Name) != true) is { Name.Length: > 0 } lost)
+        {
+            DiagnosticLogging.Error(Log, Model.Diagnostics.SourceLocation.OfFile(root.FilePath), Model.Diagnostics.DiagnosticCodes.BadValue,
+                $"DvFlowProduces: MSBuild's -p: split '{lost.Name}={lost.Value}' off the filter at a comma; separate the pairs with spaces (-p:DvFlowProduces=\"{produces} {lost.Name}={lost.Value}\")");
+            return false;
+        }
         var tasks = graph.Nodes.Where(n => n.Parent is null && n.Kind != TaskNodeKind.CompoundInput)
             .Where(n => filter is null || (n.Produces ?? []).Any(p => DataPatternMatcher.PatternMatches(filter, p)))
             .OrderBy(n => n.Name, StringComparer.Ordinal).ToList();

@@ -90,11 +90,11 @@ public static class TargetsWriter
             {
                 var named = group.Select(a => a.Node).OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
                 var at = named[0].Location;
-                var text = $"'{shortName}' names {named.Count} tasks, as MSBuild compares target names ignoring case: "
+                var text = $"the short name '{shortName}' names {named.Count} tasks (MSBuild ignores case in target names): "
                     + string.Join(", ", named.Select(n => $"'{n.Name}' ({(n.Location is { } l ? $"{Path.GetFileName(l.File)}:{l.Line}" : "?")})"))
                     + "; run one by its exact name with -t:DvFlowRun -p:DvFlowTask=NAME";
                 sb.Append($"  <Target Name=\"{shortName}\">")
-                  .Append($"<Error Code=\"{Model.Diagnostics.DiagnosticCodes.AmbiguousTarget}\" File=\"{X(at?.File ?? plan.FlowFile)}\" LineNumber=\"{at?.Line ?? 0}\" ColumnNumber=\"{at?.Column ?? 0}\" Text=\"{X(text)}\" />")
+                  .Append($"<DvFlowLocatedError Code=\"{Model.Diagnostics.DiagnosticCodes.AmbiguousTarget}\" File=\"{X(at?.File ?? plan.FlowFile)}\" Line=\"{at?.Line ?? 0}\" Column=\"{at?.Column ?? 0}\" Text=\"{X(text)}\" />")
                   .Append("</Target>").AppendLine();
                 continue;
             }

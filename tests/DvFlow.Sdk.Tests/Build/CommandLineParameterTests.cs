@@ -72,9 +72,9 @@ public class CommandLineParameterTests(SdkFeed feed)
         using var p = new FlowProject(feed, Flow());
         var env = new Dictionary<string, string>(p.Environment) { ["NUGET_PACKAGES"] = feed.Packages };
 
-        // One -p:D_ a parameter, as typed into bash; lists separated by spaces, by an escaped comma, or a YAML list.
+        // One -p:D_ a parameter, as typed into bash; lists separated by spaces, by an escaped comma, or a JSON list (MSBuild drops bare '"', so '%22').
         var d = string.Join(" ", Hostile.Select((v, i) => Sh($"-p:D_m{i}={Escape(v)}")));
-        var r = Dotnet.Bash(p.Dir, $"dotnet build -nologo -t:show {d} -p:D_seeds=\"5 6\" -p:D_pair=7%2C8 -p:D_yaml='[\"c d\"%2C e]'", env, TimeSpan.FromMinutes(5));
+        var r = Dotnet.Bash(p.Dir, $"dotnet build -nologo -t:show {d} -p:D_seeds=\"5 6\" -p:D_pair=7%2C8 -p:D_yaml='[%22c d%22%2C %22e%22]'", env, TimeSpan.FromMinutes(5));
         Assert.True(r.ExitCode == 0, r.Output);
         AssertValues(p, "-p:D_");
         var json = Params(p);
@@ -135,5 +135,9 @@ public class CommandLineParameterTests(SdkFeed feed)
         var bad = Dotnet.Bash(p.Dir, "dotnet build -nologo -t:DvFlowShow -p:DvFlowProduces=\"type=std.FileSet verilog\"", env, TimeSpan.FromMinutes(5));
         Assert.NotEqual(0, bad.ExitCode);
         Assert.Contains("error DVF1006: DvFlowProduces: 'verilog' is not key=value", bad.Output);
+        // The comma form typed in bash: MSBuild splits 'filetype=verilog' off into a property of its own; said, not lost.
+        var split = Dotnet.Bash(p.Dir, "dotnet build -nologo -t:DvFlowShow -p:DvFlowProduces=type=std.FileSet,filetype=verilog", env, TimeSpan.FromMinutes(5));
+        Assert.NotEqual(0, split.ExitCode);
+        Assert.Contains("error DVF1006: DvFlowProduces: MSBuild's -p: split 'filetype=verilog' off the filter at a comma; separate the pairs with spaces (-p:DvFlowProduces=\"type=std.FileSet filetype=verilog\")", split.Output);
     }
 }

@@ -63,7 +63,7 @@ public class ContainmentTests(SdkFeed feed)
                 shell: bash
                 run: echo made > out.txt
             """);
-        p.Write("lib/ip/flow.yaml", "package:\n  name: ip\n  tasks:\n  - name: hello\n    export: true\n    uses: std.Message\n    with:\n      msg: hi\n");
+        p.Write("lib/ip/flow.yaml", "package:\n  name: ip\n  tasks:\n  - export: hello\n    uses: std.Message\n    with:\n      msg: hi\n");
         var unrelated = Path.Combine(feed.Root, "unrelated" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(unrelated);
         File.WriteAllText(Path.Combine(unrelated, "keep.txt"), "keep\n");
@@ -138,10 +138,12 @@ public class ContainmentTests(SdkFeed feed)
         p.Environment["OUTSIDE"] = outside;
         try
         {
-            var r = p.Build("-t:pair");
-            Assert.False(r.Succeeded, r.Describe());
-            r.AssertOutputMatches(@"flow\.yaml\(\d+,\d+\): error DVF0021: std\.CreateFile: 'victim\.txt' in the run directory .*sl\.pair resolves to '.*outside\w+/victim\.txt', outside it");
-            r.AssertOutputMatches(@"flow\.yaml\(\d+,\d+\): error DVF0021: std\.CreateFile: 'sub/x\.txt' in the run directory .*sl\.pair resolves to '.*outside\w+/dir/x\.txt', outside it");
+            var file = p.Build("-t:DvFlowRun", "-p:DvFlowTask=sl.pair.file");
+            Assert.False(file.Succeeded, file.Describe());
+            file.AssertOutputMatches(@"flow\.yaml\(12,\d+\): error DVF0021: sl\.pair\.file: std\.CreateFile: 'victim\.txt' in the run directory .*sl\.pair resolves to '.*outside\w+/victim\.txt', outside it");
+            var folder = p.Build("-t:DvFlowRun", "-p:DvFlowTask=sl.pair.folder");
+            Assert.False(folder.Succeeded, folder.Describe());
+            folder.AssertOutputMatches(@"flow\.yaml\(19,\d+\): error DVF0021: sl\.pair\.folder: std\.CreateFile: 'sub/x\.txt' in the run directory .*sl\.pair resolves to '.*outside\w+/dir/x\.txt', outside it");
             Assert.Equal("original\n", File.ReadAllText(Path.Combine(outside, "victim.txt")));
             Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(outside, "dir")));
 
@@ -149,7 +151,7 @@ public class ContainmentTests(SdkFeed feed)
             Assert.True(p.Build("-t:channel").Succeeded);
             var again = p.Build("-t:channel", "-p:DvFlowForce=true");
             Assert.False(again.Succeeded, again.Describe());
-            again.AssertOutputMatches(@"error DVF0021: 'dfm\.params\.json' in the run directory .*sl\.channel resolves to '.*outside\w+/params\.json', outside it");
+            again.AssertOutputMatches(@"flow\.yaml\(26,\d+\): error DVF0021: sl\.channel: 'dfm\.params\.json' in the run directory .*sl\.channel resolves to '.*outside\w+/params\.json', outside it");
             Assert.Equal("original\n", File.ReadAllText(Path.Combine(outside, "params.json")));
         }
         finally
@@ -172,7 +174,7 @@ public class ContainmentTests(SdkFeed feed)
             Directory.CreateSymbolicLink(taskDir, outside);
             var r = p.Build("-t:make", "-p:DvFlowForce=true");
             Assert.False(r.Succeeded, r.Describe());
-            r.AssertOutputMatches(@"flow\.yaml\(\d+,\d+\): error DVF0021: the run directory of 'cl\.make', .*cl\.make, resolves to '.*outside\w+', outside the run root");
+            r.AssertOutputMatches(@"flow\.yaml\(4,\d+\): error DVF0021: cl\.make: the run directory of 'cl\.make', .*cl\.make, resolves to '.*outside\w+', outside the run root");
             Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
 
             Directory.CreateSymbolicLink(Path.Combine(p.Dir, "linked"), outside);
