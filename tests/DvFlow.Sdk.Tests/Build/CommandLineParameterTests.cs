@@ -63,7 +63,7 @@ public class CommandLineParameterTests(SdkFeed feed)
         var json = Params(p);
         for (var i = 0; i < Hostile.Length; i++)
             Assert.True(json.GetProperty($"m{i}").GetString() == Hostile[i], $"{route}: m{i} arrived as '{json.GetProperty($"m{i}").GetString()}', typed '{Hostile[i]}'");
-        Assert.Equal(["5", "6"], json.GetProperty("seeds").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.Equal(["5", "6"], json.GetProperty("seeds").EnumerateArray().Select(e => e.GetString()!).ToArray());
     }
 
     [Fact]
@@ -78,8 +78,8 @@ public class CommandLineParameterTests(SdkFeed feed)
         Assert.True(r.ExitCode == 0, r.Output);
         AssertValues(p, "-p:D_");
         var json = Params(p);
-        Assert.Equal(["7", "8"], json.GetProperty("pair").EnumerateArray().Select(e => e.GetString()).ToArray());
-        Assert.Equal(["c d", "e"], json.GetProperty("yaml").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.Equal(["7", "8"], json.GetProperty("pair").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Equal(["c d", "e"], json.GetProperty("yaml").EnumerateArray().Select(e => e.GetString()!).ToArray());
 
         // The same values in one DvFlowDefines, as cmd passes a double-quoted argument (MSBuild keeps its ';' inside).
         File.Delete(Path.Combine(p.Dir, "params.json"));

@@ -219,15 +219,16 @@ public class ContainmentTests(SdkFeed feed)
                   echo "ran in $DFM_RUNDIR" >> "$DFM_SRCDIR/trace.txt"
             """, dirSuffix: " it's & 100%41 ;$x @(i) #1 ü");
         p.Write("top.sv", "module top; endmodule\n");
-        var r = p.Build("-t:all");
+        // Without a binlog: '-bl:PATH' is split at the ';' by MSBuild's own switch parser, whatever the SDK does.
+        var r = p.BuildWithoutBinlog("-t:all");
         Assert.True(r.Succeeded, r.Describe());
         var files = File.ReadAllLines(Path.Combine(p.RunDir, "odd.all", "files.txt"));
         Assert.Equal([Path.Combine(p.Dir, "top.sv"), Path.Combine(p.RunDir, "odd.gen", "gen.sv")], files);
         Assert.Equal([$"ran in {Path.Combine(p.RunDir, "odd.all")}"], File.ReadAllLines(Path.Combine(p.Dir, "trace.txt")));
-        var again = p.Build("-t:all");
+        var again = p.BuildWithoutBinlog("-t:all");
         Assert.True(again.Succeeded, again.Describe());
         again.AssertOutputContains("odd.all: skipped, up to date");
-        var clean = p.Build("-t:Clean");
+        var clean = p.BuildWithoutBinlog("-t:Clean");
         Assert.True(clean.Succeeded, clean.Describe());
         Assert.False(Directory.Exists(p.RunDir));
         Assert.True(File.Exists(Path.Combine(p.Dir, "top.sv")));
