@@ -4,6 +4,7 @@ using DvFlow.Model.Expressions;
 using DvFlow.Model.Loading;
 using DvFlow.Model.Values;
 using DvFlow.Model.Yaml;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Elaboration;
 

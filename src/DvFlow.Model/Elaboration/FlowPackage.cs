@@ -1,6 +1,7 @@
 using DvFlow.Model.Definitions;
 using DvFlow.Model.Expressions;
 using DvFlow.Model.Loading;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Elaboration;
 

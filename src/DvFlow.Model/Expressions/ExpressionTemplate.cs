@@ -1,4 +1,5 @@
 using System.Text;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Expressions;
 
@@ -168,9 +169,9 @@ public sealed class ExpressionTemplate
             {
                 sb.Append(FlowValues.ToDisplayString(value));
             }
-            catch (ExpressionException ex) when (ex.Offset < 0)
+            catch (FlowValueException ex)
             {
-                throw new ExpressionException(ex.Message, segment.Offset, ex.InnerException);
+                throw new ExpressionException(ex.Message, segment.Offset, ex);
             }
         }
 
@@ -188,9 +189,9 @@ public sealed class ExpressionTemplate
         {
             return FlowValues.ToDisplayString(value);
         }
-        catch (ExpressionException ex) when (ex.Offset < 0)
+        catch (FlowValueException ex)
         {
-            throw new ExpressionException(ex.Message, 0, ex.InnerException);
+            throw new ExpressionException(ex.Message, 0, ex);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using DvFlow.Model.Graph;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Inspection;
 

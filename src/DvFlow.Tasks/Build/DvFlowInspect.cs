@@ -5,6 +5,7 @@ using DvFlow.Model.Graph;
 using DvFlow.Model.Inspection;
 using DvFlow.Model.Values;
 using Microsoft.Build.Framework;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Build;
 

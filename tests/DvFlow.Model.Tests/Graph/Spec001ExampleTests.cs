@@ -3,6 +3,7 @@ using DvFlow.Model.Diagnostics;
 using DvFlow.Model.Elaboration;
 using DvFlow.Model.Graph;
 using DvFlow.Model.Tests.TestSupport;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Tests.Graph;
 

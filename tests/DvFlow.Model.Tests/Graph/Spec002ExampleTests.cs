@@ -2,6 +2,7 @@ using DvFlow.Model.Definitions;
 using DvFlow.Model.Elaboration;
 using DvFlow.Model.Graph;
 using DvFlow.Model.Tests.TestSupport;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Tests.Graph;
 
@@ -236,8 +237,8 @@ public class Spec002ExampleTests
                 attributes: [uvm]
             """)).ByName["p.t"];
         var pattern = Assert.Single(n.Consumes.Patterns);
-        var uvm = new DvFlow.Model.Dataflow.DataItem("std.FileSet", "x", 0, DvFlow.Model.Expressions.FlowMap.Of(("filetype", "systemVerilogSource"), ("attributes", new object?[] { "uvm", "tb" })));
-        var noUvm = new DvFlow.Model.Dataflow.DataItem("std.FileSet", "x", 1, DvFlow.Model.Expressions.FlowMap.Of(("filetype", "systemVerilogSource"), ("attributes", new object?[] { "tb" })));
+        var uvm = new DvFlow.TaskApi.DataItem("std.FileSet", "x", 0, DvFlow.TaskApi.FlowMap.Of(("filetype", "systemVerilogSource"), ("attributes", new object?[] { "uvm", "tb" })));
+        var noUvm = new DvFlow.TaskApi.DataItem("std.FileSet", "x", 1, DvFlow.TaskApi.FlowMap.Of(("filetype", "systemVerilogSource"), ("attributes", new object?[] { "tb" })));
         Assert.True(DvFlow.Model.Dataflow.DataPatternMatcher.Matches(uvm, pattern));
         Assert.False(DvFlow.Model.Dataflow.DataPatternMatcher.Matches(noUvm, pattern));
     }

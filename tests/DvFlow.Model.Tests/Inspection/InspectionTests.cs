@@ -2,6 +2,7 @@ using DvFlow.Model.Expressions;
 using DvFlow.Model.Graph;
 using DvFlow.Model.Inspection;
 using DvFlow.Model.Tests.TestSupport;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Tests.Inspection;
 

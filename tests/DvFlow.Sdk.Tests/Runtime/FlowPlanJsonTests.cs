@@ -1,6 +1,7 @@
 using DvFlow.Model.Definitions;
 using DvFlow.Model.Graph;
 using DvFlow.Model.Expressions;
+using DvFlow.TaskApi;
 using DvFlow.Tasks.Runtime;
 
 namespace DvFlow.Sdk.Tests.Runtime;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DvFlow.Model.Expressions;
+using DvFlow.TaskApi;
 using DvFlow.Tasks.Runtime;
 
 namespace DvFlow.Sdk.Tests.Runtime;

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 
-namespace DvFlow.Model.Expressions;
+namespace DvFlow.TaskApi;
 
 /// <summary>
 /// Operations on flow values: null, <see cref="string"/>, <see cref="long"/>, <see cref="double"/>,
@@ -82,7 +82,7 @@ public static class FlowValues
     /// <param name="a">The first value.</param>
     /// <param name="b">The second value.</param>
     /// <returns>Negative, zero or positive as <paramref name="a"/> is less than, equal to or greater than <paramref name="b"/>.</returns>
-    /// <exception cref="ExpressionException">The values cannot be ordered (for example a string and a number).</exception>
+    /// <exception cref="FlowValueException">The values cannot be ordered (for example a string and a number).</exception>
     public static int Compare(object? a, object? b) => CompareCore(a, b, null, 0);
 
     /// <summary>
@@ -114,7 +114,7 @@ public static class FlowValues
     /// </summary>
     /// <param name="value">The value.</param>
     /// <returns>The normalised value.</returns>
-    /// <exception cref="ExpressionException">The value nests too deeply (for example it is cyclic).</exception>
+    /// <exception cref="FlowValueException">The value nests too deeply (for example it is cyclic).</exception>
     public static object? Normalize(object? value) => NormalizeCore(value, 0);
 
     /// <summary>Formats a double like Python's <c>repr</c> (shortest round-trip, <c>1.0</c>, <c>1e-05</c>, <c>inf</c>).</summary>
@@ -238,7 +238,7 @@ public static class FlowValues
         long l => l,
         bool b => b ? 1.0 : 0.0,
         double d => d,
-        _ => throw new ExpressionException($"expected a number, not {TypeName(value)}", -1),
+        _ => throw new FlowValueException($"expected a number, not {TypeName(value)}"),
     };
 
     /// <summary>Exact numeric comparison; null when unordered (NaN). Both values must be numbers.</summary>
@@ -312,18 +312,17 @@ public static class FlowValues
             return la.Count.CompareTo(lb.Count);
         }
 
-        throw new ExpressionException(
+        throw new FlowValueException(
             op is null
                 ? $"cannot compare {TypeName(a)} and {TypeName(b)}"
-                : $"'{op}' is not supported between {TypeName(a)} and {TypeName(b)}",
-            -1);
+                : $"'{op}' is not supported between {TypeName(a)} and {TypeName(b)}");
     }
 
     internal static void CheckDepth(int depth)
     {
         if (depth > MaxValueDepth)
         {
-            throw new ExpressionException($"value is nested more than {MaxValueDepth} levels deep (is it cyclic?)", -1);
+            throw new FlowValueException($"value is nested more than {MaxValueDepth} levels deep (is it cyclic?)");
         }
     }
 
