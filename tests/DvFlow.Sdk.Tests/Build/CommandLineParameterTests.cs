@@ -106,6 +106,10 @@ public class CommandLineParameterTests(SdkFeed feed)
         Assert.Equal(["1", "2", "3"], Seeds());
         Assert.Equal("first", Params(p).GetProperty("m0").GetString());
         Assert.Equal("second", Params(p).GetProperty("m1").GetString());
+        // The old documented form typed in bash: MSBuild splits "m0=1;m1=2" into DvFlowDefines=m0=1 and a property m1. Said, not lost.
+        var split = Dotnet.Bash(p.Dir, "dotnet build -nologo -t:show -p:DvFlowDefines=\"m0=1;m1=2\"", env, TimeSpan.FromMinutes(5));
+        Assert.NotEqual(0, split.ExitCode);
+        Assert.Contains("flow.yaml : error DVF1006: DvFlowDefines: MSBuild's -p: split 'm1=2' off it at a ';' (a shell drops the quotes that would keep it); give each parameter as -p:D_m1=2", split.Output);
     }
 
     [Fact]
