@@ -7,7 +7,7 @@ namespace DvFlow.Model.Elaboration;
 
 /// <summary>
 /// A package instance: its parameters with final values, its tasks and types (fragments, config
-/// tasks and overrides merged), and the packages it imports. Built once per load by <see cref="FlowLoader"/>.
+/// tasks and overrides merged), and the packages it imports. Built once per load by <see cref="FlowElaborator"/>.
 /// </summary>
 public sealed class FlowPackage
 {

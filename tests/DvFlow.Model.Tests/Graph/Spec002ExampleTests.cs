@@ -10,7 +10,7 @@ namespace DvFlow.Model.Tests.Graph;
 public class Spec002ExampleTests
 {
     private static TaskGraph G(FlowFiles f, string yaml, params string[] tasks)
-        => FlowAssert.Graph(f.Load(yaml, new FlowLoadOptions { Registry = f.HdlsimRegistry() }), tasks);
+        => FlowAssert.Graph(f.Load(yaml, new ElaborationOptions { Registry = f.HdlsimRegistry() }), tasks);
 
     private static string Pkg(string tasks)
         => "package:\n  name: p\n" + string.Join("\n", tasks.ReplaceLineEndings("\n").Split('\n').Select(l => "  " + l)) + "\n";
@@ -154,7 +154,7 @@ public class Spec002ExampleTests
         var off = G(f, yaml, "sim_img");
         Assert.False(off.ByName["my_ip.SimOptions.SimOptionsDebug"].Enabled);
         Assert.Equal(TaskNodeKind.Compound, off.ByName["my_ip.SimOptions"].Kind);
-        var on = FlowAssert.Graph(f.Load(yaml, new FlowLoadOptions { Registry = f.HdlsimRegistry(), ParameterOverrides = ["debug_level=1"] }), "sim_img");
+        var on = FlowAssert.Graph(f.Load(yaml, new ElaborationOptions { Registry = f.HdlsimRegistry(), ParameterOverrides = ["debug_level=1"] }), "sim_img");
         var dbg = on.ByName["my_ip.SimOptions.SimOptionsDebug"];
         Assert.True(dbg.Enabled);
         Assert.Equal(new object?[] { "--trace-fst" }, (IEnumerable<object?>)dbg.ParamValues["args"]!);

@@ -13,7 +13,7 @@ public class TaskKindTests
     private static TaskGraph G(string yaml, params string[] tasks)
     {
         using var f = new FlowFiles();
-        return FlowAssert.Graph(f.Load(yaml, new FlowLoadOptions { Registry = f.HdlsimRegistry() }), tasks);
+        return FlowAssert.Graph(f.Load(yaml, new ElaborationOptions { Registry = f.HdlsimRegistry() }), tasks);
     }
 
     [Fact]

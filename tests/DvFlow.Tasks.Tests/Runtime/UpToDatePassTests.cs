@@ -3,7 +3,7 @@ using DvFlow.Model.Expressions;
 using DvFlow.TaskApi;
 using DvFlow.Tasks.Runtime;
 
-namespace DvFlow.Sdk.Tests.Runtime;
+namespace DvFlow.Tasks.Tests.Runtime;
 
 public class UpToDatePassTests : IDisposable
 {
