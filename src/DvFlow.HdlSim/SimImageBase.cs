@@ -71,7 +71,7 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
 
         var deps = DependencySet.Capture(sources.HdlFiles.Concat(sources.CFiles).Concat(sources.DpiLibs).Concat(sources.VpiLibs.Select(l => l.Path)).Concat(ReportedDependencies(input.RunDir, sources)));
         result.Memento = new ImageMemento(GetType().Name, deps).ToValue();
-        await File.WriteAllLinesAsync(Path.Combine(input.RunDir, SourcePathResolver.SourceListFile), deps.Files.Select(f => f.Path)).ConfigureAwait(false);
+        await RunDirectoryPath.WriteAllTextAsync(input.RunDir, SourcePathResolver.SourceListFile, string.Concat(deps.Files.Select(f => f.Path + Environment.NewLine))).ConfigureAwait(false);
         result.Output.Add(FileSetItem.Create("simDir", input.RunDir, [ImagePath]));
         var (dpi, vpi) = LoadedAtRun(sources);
         foreach (var lib in dpi.Distinct(StringComparer.Ordinal))

@@ -64,7 +64,8 @@ public sealed class TaskRunCtxt
         IReadOnlyDictionary<string, string>? env = null, Action<string>? logFilter = null)
     {
         var n = Interlocked.Increment(ref _execCount);
-        var log = Path.Combine(RunDir, logFile ?? $"cmd_{n}.log");
+        // Resolved: a log name a script turned into a link out of the run directory is refused, not written through.
+        var log = RunDirectoryPath.Resolve(RunDir, logFile ?? $"cmd_{n}.log");
         var workdir = cwd is null ? RunDir : Path.Combine(RunDir, cwd);
         var fullEnv = new Dictionary<string, string?>(Env, StringComparer.Ordinal);
         if (env is not null)

@@ -33,7 +33,7 @@ public sealed class QuestaSimImage : SimImageBase
     protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, TaskDataInput input, SimSources sources, Action<string> logFilter)
     {
         var work = Path.Combine(ctxt.RunDir, Work);
-        await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, QuestaCommandLine.IniFile), QuestaCommandLine.Ini([work, .. sources.Libs])).ConfigureAwait(false);
+        await RunDirectoryPath.WriteAllTextAsync(ctxt.RunDir, QuestaCommandLine.IniFile, QuestaCommandLine.Ini([work, .. sources.Libs])).ConfigureAwait(false);
         if (!File.Exists(Path.Combine(work, "_info")))
         {
             var vlib = await ctxt.ExecAsync(QuestaCommandLine.Vlib(Work), "vlib.log", logFilter: logFilter).ConfigureAwait(false);
@@ -42,7 +42,7 @@ public sealed class QuestaSimImage : SimImageBase
         var status = await ctxt.ExecAsync(QuestaCommandLine.Vlog(sources, Work, withC: true, Full64(input)), "vlog.log", logFilter: logFilter).ConfigureAwait(false);
         if (status != 0) return status;
         status = await ctxt.ExecAsync(QuestaCommandLine.Vopt(sources, Work, Full64(input)), BuildLog, logFilter: logFilter).ConfigureAwait(false);
-        if (status == 0) await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, ImageStamp), QuestaCommandLine.Design + "\n").ConfigureAwait(false);
+        if (status == 0) await RunDirectoryPath.WriteAllTextAsync(ctxt.RunDir, ImageStamp, QuestaCommandLine.Design + "\n").ConfigureAwait(false);
         return status;
     }
 

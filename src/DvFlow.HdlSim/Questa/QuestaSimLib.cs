@@ -16,7 +16,7 @@ public sealed class QuestaSimLib : SimLibBase
     protected override async Task<int> CompileAsync(TaskRunCtxt ctxt, string libname, SimSources sources, Action<string> logFilter)
     {
         var ini = QuestaCommandLine.Ini([Path.Combine(ctxt.RunDir, libname), .. sources.Libs]);
-        await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, QuestaCommandLine.IniFile), ini).ConfigureAwait(false);
+        await RunDirectoryPath.WriteAllTextAsync(ctxt.RunDir, QuestaCommandLine.IniFile, ini).ConfigureAwait(false);
         if (!File.Exists(Path.Combine(ctxt.RunDir, libname, "_info")))
         {
             var vlib = await ctxt.ExecAsync(QuestaCommandLine.Vlib(libname), "vlib.log", logFilter: logFilter).ConfigureAwait(false);

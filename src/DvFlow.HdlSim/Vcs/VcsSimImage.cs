@@ -29,7 +29,7 @@ public sealed class VcsSimImage : SimImageBase
     protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, TaskDataInput input, SimSources sources, Action<string> logFilter)
     {
         Directory.CreateDirectory(Path.Combine(ctxt.RunDir, Work));
-        await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, VcsCommandLine.SetupFile), VcsCommandLine.Setup(Work, sources.Libs)).ConfigureAwait(false);
+        await RunDirectoryPath.WriteAllTextAsync(ctxt.RunDir, VcsCommandLine.SetupFile, VcsCommandLine.Setup(Work, sources.Libs)).ConfigureAwait(false);
         if (VcsCommandLine.NtbOpts(sources) is { } ntb)
         {
             var uvm = await ctxt.ExecAsync(VcsCommandLine.AnalyseUvm(ntb), "vlogan_uvm.log", logFilter: logFilter).ConfigureAwait(false);

@@ -17,7 +17,7 @@ public sealed class VcsSimLib : SimLibBase
     {
         // vlogan writes into the directory the setup file maps the library to; it must exist.
         Directory.CreateDirectory(Path.Combine(ctxt.RunDir, libname));
-        await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, VcsCommandLine.SetupFile), VcsCommandLine.LibrarySetup(libname, sources.Libs)).ConfigureAwait(false);
+        await RunDirectoryPath.WriteAllTextAsync(ctxt.RunDir, VcsCommandLine.SetupFile, VcsCommandLine.LibrarySetup(libname, sources.Libs)).ConfigureAwait(false);
         return await ctxt.ExecAsync(VcsCommandLine.Analyse(sources, libname), CompileLog, logFilter: logFilter).ConfigureAwait(false);
     }
 }

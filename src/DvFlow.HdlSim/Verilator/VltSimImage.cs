@@ -22,7 +22,7 @@ public sealed class VltSimImage : SimImageBase
         if (sources.VpiLibs.Count > 0)
         {
             main = Path.Combine(ctxt.RunDir, VltVpiMain.FileName);
-            await File.WriteAllTextAsync(main, VltVpiMain.Source(sources.VpiLibs)).ConfigureAwait(false);
+            await RunDirectoryPath.WriteAllTextAsync(ctxt.RunDir, VltVpiMain.FileName, VltVpiMain.Source(sources.VpiLibs)).ConfigureAwait(false);
         }
         return await ctxt.ExecAsync(VltCommandLine.Build(sources, Environment.ProcessorCount, main), BuildLog, logFilter: logFilter).ConfigureAwait(false);
     }

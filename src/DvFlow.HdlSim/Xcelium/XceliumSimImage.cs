@@ -26,7 +26,7 @@ public sealed class XceliumSimImage : SimImageBase
     protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, TaskDataInput input, SimSources sources, Action<string> logFilter)
     {
         var status = await ctxt.ExecAsync(XceliumCommandLine.Elaborate(sources), BuildLog, logFilter: logFilter).ConfigureAwait(false);
-        if (status == 0) await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, ImageStamp), XceliumCommandLine.Snapshot + "\n").ConfigureAwait(false);
+        if (status == 0) await RunDirectoryPath.WriteAllTextAsync(ctxt.RunDir, ImageStamp, XceliumCommandLine.Snapshot + "\n").ConfigureAwait(false);
         return status;
     }
 

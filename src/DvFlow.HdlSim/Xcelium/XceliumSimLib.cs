@@ -17,8 +17,8 @@ public sealed class XceliumSimLib : SimLibBase
     {
         // Xcelium rejects a cds.lib DEFINE whose directory does not exist.
         Directory.CreateDirectory(Path.Combine(ctxt.RunDir, libname));
-        await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, "cds.lib"), XceliumCommandLine.CdsLib(libname, sources.Libs)).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, "hdl.var"), XceliumCommandLine.HdlVar(libname)).ConfigureAwait(false);
+        await RunDirectoryPath.WriteAllTextAsync(ctxt.RunDir, "cds.lib", XceliumCommandLine.CdsLib(libname, sources.Libs)).ConfigureAwait(false);
+        await RunDirectoryPath.WriteAllTextAsync(ctxt.RunDir, "hdl.var", XceliumCommandLine.HdlVar(libname)).ConfigureAwait(false);
         return await ctxt.ExecAsync(XceliumCommandLine.Xmvlog(sources, libname), CompileLog, logFilter: logFilter).ConfigureAwait(false);
     }
 }

@@ -50,7 +50,7 @@ public sealed class XsimSimImage : SimImageBase
             if (status != 0) return status;
         }
         status = await ctxt.ExecAsync(XsimCommandLine.Xelab(sources), BuildLog, logFilter: logFilter).ConfigureAwait(false);
-        if (status == 0) await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, ImageStamp), XsimCommandLine.Snapshot + "\n").ConfigureAwait(false);
+        if (status == 0) await RunDirectoryPath.WriteAllTextAsync(ctxt.RunDir, ImageStamp, XsimCommandLine.Snapshot + "\n").ConfigureAwait(false);
         return status;
     }
 

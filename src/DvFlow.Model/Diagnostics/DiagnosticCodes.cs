@@ -6,6 +6,12 @@ namespace DvFlow.Model.Diagnostics;
 /// </summary>
 public static class DiagnosticCodes
 {
+    /// <summary>A short target name (<c>-t:NAME</c>) that names several root-package tasks differing only in case.</summary>
+    public const string AmbiguousTarget = "DVF0017";
+    /// <summary>Clean refused a run directory it cannot recognise as the flow's own, or one that holds user files.</summary>
+    public const string CleanRefused = "DVF0020";
+    /// <summary>A write that would land outside the run directory (through a symbolic link, or a run directory that is one).</summary>
+    public const string OutsideRunRoot = "DVF0021";
     /// <summary>The file cannot be read.</summary>
     public const string FileNotFound = "DVF1000";
     /// <summary>Malformed YAML.</summary>

@@ -307,11 +307,15 @@ public sealed class FlowElaborator
         pkg.ParamValues = new FlowMap(slots.Select(s => new KeyValuePair<string, object?>(s.Name, s.Value)));
     }
 
-    /// <summary>Converts a command-line string for a parameter of <paramref name="type"/>: lists split at commas, as dfm does.</summary>
+    /// <summary>
+    /// Converts a command-line string for a parameter of <paramref name="type"/>: a list is a JSON list
+    /// (<c>["a", "b c"]</c>) or its items separated by commas, as dfm does, or by white space, which survives a shell and
+    /// MSBuild's <c>-p:</c> (which splits at commas) when quoted: <c>-p:D_seeds="5 6"</c>.
+    /// </summary>
     internal static object? CommandLineValue(string text, string type) => type switch
     {
         "list" when text.TrimStart().StartsWith('[') => text,
-        "list" => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Cast<object?>().ToArray(),
+        "list" => text.Split([',', ' ', '\t', '\n', '\r'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Cast<object?>().ToArray(),
         _ => text,
     };
 

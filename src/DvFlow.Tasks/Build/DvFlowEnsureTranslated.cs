@@ -31,7 +31,7 @@ public sealed class DvFlowEnsureTranslated : FlowTranslatingTask
     {
         var overrides = CollectOverrides();
         var registry = CollectRegistry(quiet: true);
-        var fingerprint = Fingerprint.ForTranslation(SelectedConfig, overrides, registry);
+        var fingerprint = Fingerprint.ForTranslation(SelectedConfig, [.. overrides, .. CollectSplitOffDefines().Select(d => "split-off:" + d)], RunRoot, registry);
         var imported = new TranslationDirectory(TranslationDir);
         var currentId = imported.CurrentId(fingerprint);
         if (currentId is not null && currentId == EvaluatedId) return true;

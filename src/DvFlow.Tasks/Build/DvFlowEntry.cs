@@ -69,7 +69,7 @@ public sealed class DvFlowEntry : Microsoft.Build.Utilities.Task, ICancelableTas
             }
         }
         // The same project and global properties: the targets run in this project instance, as with the MSBuild task.
-        var targets = Nodes.Select(TargetNames.Canonical).ToArray();
+        var targets = Nodes.Select(n => plan.ByName[n].Target).ToArray();
         var outputs = new Dictionary<string, ITaskItem[]>(StringComparer.OrdinalIgnoreCase);
         var ok = BuildEngine.BuildProjectFile(Project, targets, null, outputs);
         Summarize(plan, clock.Elapsed);

@@ -83,18 +83,39 @@ public sealed class DvFlowInspect : FlowLoadingTask
             Emit(Json ? JsonValues.Serialize(TaskDescription.Json(node, verbose: true), indented: true) : TaskDescription.Text(node));
             return true;
         }
-        var filter = ParseFilter(Produces);
+        var produces = CommandLineProperty.Raw(BuildEngine, "DvFlowProduces") is { } typed ? CommandLineProperty.Unescape(typed) : Produces;
+        var filter = ParseFilter(produces, out var bad);
+        if (bad is not null)
+        {
+            DiagnosticLogging.Error(Log, Model.Diagnostics.SourceLocation.OfFile(root.FilePath), Model.Diagnostics.DiagnosticCodes.BadValue,
+                $"DvFlowProduces: '{bad}' is not key=value; write the pattern as key=value pairs separated by commas or spaces (-p:DvFlowProduces=\"type=std.FileSet filetype=verilog\")");
+            return false;
+        }
+        // "-p:DvFlowProduces=type=x,filetype=y" typed in a shell: MSBuild split it at the comma into DvFlowProduces=type=x
+        // and a property 'filetype'. A global property named like a field of the flow's produces patterns is that piece.
+        var fields = graph.Nodes.SelectMany(n => n.Produces ?? []).SelectMany(m => m.Keys).ToHashSet(StringComparer.Ordinal);
+        if (produces is not null && CommandLineProperty.WithPrefix(BuildEngine, "").FirstOrDefault(g => fields.Contains(g.Name) && filter?.ContainsKey(g.Name) != true) is { Name.Length: > 0 } lost)
+        {
+            DiagnosticLogging.Error(Log, Model.Diagnostics.SourceLocation.OfFile(root.FilePath), Model.Diagnostics.DiagnosticCodes.BadValue,
+                $"DvFlowProduces: MSBuild's -p: split '{lost.Name}={lost.Value}' off the filter at a comma; separate the pairs with spaces (-p:DvFlowProduces=\"{produces} {lost.Name}={lost.Value}\")");
+            return false;
+        }
         var tasks = TaskDescription.List(graph, filter);
-        Emit(Json ? JsonValues.Serialize(TaskDescription.ListJson(tasks, Produces), indented: true) : TaskDescription.ListText(tasks));
+        Emit(Json ? JsonValues.Serialize(TaskDescription.ListJson(tasks, produces), indented: true) : TaskDescription.ListText(tasks));
         return true;
     }
 
-    private static FlowMap? ParseFilter(string? text)
+    /// <summary>
+    /// A produces pattern: <c>key=value</c> pairs separated by commas or white space (MSBuild's <c>-p:</c> splits at
+    /// commas, so the command line's form is <c>-p:DvFlowProduces="type=std.FileSet filetype=verilog"</c>).
+    /// </summary>
+    private static FlowMap? ParseFilter(string? text, out string? bad)
     {
+        bad = null;
         if (string.IsNullOrWhiteSpace(text)) return null;
-        return new FlowMap(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
-            .Select(p => new KeyValuePair<string, object?>(p[0].Trim(), p[1].Trim())));
+        var pairs = text.Split([',', ' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToList();
+        bad = pairs.FirstOrDefault(p => p.Length != 2 || p[0].Length == 0) is { } b ? string.Join("=", b) : null;
+        return new FlowMap(pairs.Where(p => p.Length == 2).Select(p => new KeyValuePair<string, object?>(p[0], p[1])));
     }
 
     private bool Graph(FlowModel model)

@@ -22,7 +22,7 @@ public sealed class DvFlowTranslate : FlowTranslatingTask
         GeneratedTargets = dir.Targets;
         var overrides = CollectOverrides();
         var registry = CollectRegistry();
-        var fingerprint = Fingerprint.ForTranslation(SelectedConfig, overrides, registry);
+        var fingerprint = Fingerprint.ForTranslation(SelectedConfig, [.. overrides, .. CollectSplitOffDefines().Select(d => "split-off:" + d)], RunRoot, registry);
         if (dir.CurrentId(fingerprint) is not null)
         {
             Log.LogMessage(MessageImportance.Normal, "DvFlow: the flow is unchanged since its last translation ({0})", dir.Targets);

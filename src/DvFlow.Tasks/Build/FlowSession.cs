@@ -8,16 +8,26 @@ namespace DvFlow.Tasks.Build;
 /// <summary>Loads a flow from MSBuild task parameters: file, config, parameter overrides, package search paths and maps.</summary>
 internal static class FlowSession
 {
-    /// <summary>Collects -D style overrides from the DvFlowDefines list and from global properties named D_name (dots written as "__").</summary>
+    /// <summary>
+    /// Collects -D style overrides (<c>name=value</c>) from DvFlowDefines and from global properties named D_name (dots
+    /// written as "__"). On the command line both are read as typed and decoded alike (<see cref="CommandLineProperty"/>):
+    /// DvFlowDefines splits at ';' and line breaks, then each value is decoded exactly as a D_ value is, and no value is
+    /// trimmed. A DvFlowDefines set in a project file arrives as MSBuild evaluated it (its escapes already decoded).
+    /// </summary>
     public static List<string> Overrides(string? defines, IBuildEngine engine)
     {
         var list = new List<string>();
-        if (!string.IsNullOrWhiteSpace(defines))
-            list.AddRange(defines.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        if (engine is IBuildEngine6 e6)
-            foreach (var (k, v) in e6.GetGlobalProperties().OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase))
-                if (k.StartsWith("D_", StringComparison.OrdinalIgnoreCase) && k.Length > 2)
-                    list.Add(k[2..].Replace("__", ".") + "=" + v);
+        var typed = CommandLineProperty.Raw(engine, "DvFlowDefines");
+        var text = typed ?? defines;
+        if (!string.IsNullOrEmpty(text))
+            foreach (var entry in text.Split([';', '\n', '\r']).Where(e => !string.IsNullOrWhiteSpace(e)))
+            {
+                var eq = entry.IndexOf('=');
+                if (typed is null) list.Add(entry.Trim()); // a project file's layout: entries on their own indented lines
+                else list.Add(eq < 0 ? entry : entry[..eq] + "=" + CommandLineProperty.Unescape(entry[(eq + 1)..]));
+            }
+        foreach (var (k, v) in CommandLineProperty.WithPrefix(engine, "D_"))
+            list.Add(k[2..].Replace("__", ".") + "=" + CommandLineProperty.Unescape(v));
         return list;
     }
 

@@ -33,6 +33,19 @@ public abstract class FlowSettingsTask : Microsoft.Build.Utilities.Task
     /// <summary>The overrides from <see cref="Defines"/> and D_* global properties.</summary>
     protected List<string> CollectOverrides() => FlowSession.Overrides(Defines, BuildEngine);
 
+    /// <summary>
+    /// With DvFlowDefines on the command line, the other global properties that may be pieces MSBuild split off it at a
+    /// ';' (bash drops the quotes that would have kept <c>"a=1;b=2"</c> whole, leaving a property <c>b</c>): as
+    /// <c>name=value</c>. Translation reports one that names a parameter; its fingerprint holds them all, so adding one
+    /// translates again and is checked.
+    /// </summary>
+    protected List<string> CollectSplitOffDefines()
+        => CommandLineProperty.Raw(BuildEngine, "DvFlowDefines") is null ? []
+            : CommandLineProperty.WithPrefix(BuildEngine, "")
+                .Where(g => !g.Name.StartsWith("D_", StringComparison.OrdinalIgnoreCase) && !g.Name.StartsWith("DvFlow", StringComparison.OrdinalIgnoreCase)
+                            && !g.Name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) && !g.Name.StartsWith('_'))
+                .Select(g => g.Name + "=" + g.Value).ToList();
+
     /// <summary>The package registry; problems in map files are warnings (or silent when <paramref name="quiet"/>).</summary>
     protected DvFlow.Model.Loading.PackageRegistry CollectRegistry(bool quiet = false)
         => FlowSession.Registry([.. FlowReferences ?? [], .. PackagePaths ?? []], PackageMaps, Plugins(quiet), quiet ? _ => { } : Warn);

@@ -30,6 +30,13 @@ public abstract class FlowTranslatingTask : FlowLoadingTask
         var graph = new TaskGraphBuilder(model, GraphOptions()).BuildAll();
         DiagnosticLogging.Log(Log, graph.Diagnostics.Except(model.Diagnostics));
         if (graph.HasErrors) return null;
+        var paramNames = model.Packages.Values.SelectMany(p => p.Params.Select(x => x.Name)).Concat(graph.Nodes.SelectMany(n => n.ParamValues.Keys)).ToHashSet(StringComparer.Ordinal);
+        if (CollectSplitOffDefines().FirstOrDefault(d => paramNames.Contains(d[..d.IndexOf('=')])) is { } lost)
+        {
+            DiagnosticLogging.Error(Log, DvFlow.Model.Diagnostics.SourceLocation.OfFile(FlowFile), DvFlow.Model.Diagnostics.DiagnosticCodes.BadValue,
+                $"DvFlowDefines: MSBuild's -p: split '{lost}' off it at a ';' (a shell drops the quotes that would keep it); give each parameter as -p:D_{lost}");
+            return null;
+        }
         var root = model.Root!;
         var plan = FlowPlanBuilder.Build(graph, root.Name, ProjectDirectory, FlowFile);
         var defaults = root.OrderedTasks.Where(t => (t.Def.Scope & TaskScope.Root) != 0).Select(t => t.FullName).ToList();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DvFlow.Model.Diagnostics;
 using DvFlow.Tasks.Runtime;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -44,6 +45,13 @@ internal sealed class RunRootGuard : IDisposable
         int timeoutSeconds, CancellationToken cancel)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(runRoot));
+        // A run root that is a link puts every record and run directory wherever it points; one a script can swap.
+        if (new DirectoryInfo(root).LinkTarget is { } target)
+        {
+            log.LogError(null, DiagnosticCodes.OutsideRunRoot, null, project, 0, 0, 0, 0,
+                "the run directory {0} is a symbolic link (to '{1}'); refusing to write through it. Set DvFlowRunRoot to the directory itself", root, target);
+            return null;
+        }
         var key = "DvFlow.RunRoot:" + root;
         if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is not Holder holder)
         {

@@ -33,7 +33,7 @@ public static class TargetsWriter
         sb.AppendLine($"    <DvFlowRootPackage>{X(plan.RootPackage)}</DvFlowRootPackage>");
         sb.AppendLine($"    <DvFlowGeneratedFingerprint>{translation.Fingerprint}</DvFlowGeneratedFingerprint>");
         sb.AppendLine($"    <DvFlowTranslationId>{translation.Id}</DvFlowTranslationId>");
-        sb.AppendLine($"    <DvFlowDefaultTargets>{string.Join(";", defaultTasks.Select(TargetNames.Canonical))}</DvFlowDefaultTargets>");
+        sb.AppendLine($"    <DvFlowDefaultTargets>{string.Join(";", defaultTasks.Select(t => plan.ByName.TryGetValue(t, out var n) ? n.Target : TargetNames.Canonical(t)))}</DvFlowDefaultTargets>");
         sb.AppendLine($"    <DvFlowDefaultTasks>{string.Join(";", defaultTasks.Select(X))}</DvFlowDefaultTasks>");
         sb.AppendLine("  </PropertyGroup>");
         sb.AppendLine("  <ItemGroup>");
@@ -50,16 +50,18 @@ public static class TargetsWriter
         // One line a target and no comments: MSBuild parses and keeps this file in every build, and for large flows
         // its size is a good part of a no-op build's time and memory.
         var heavyBelow = HeavyBelow(plan);
+        var ids = Ids(plan);
         sb.AppendLine();
         foreach (var n in plan.Nodes)
         {
             var t = n.Target;
-            var outItem = "_DvFlowOut_" + Id(t);
+            var id = ids[n.Name];
+            var outItem = "_DvFlowOut_" + id;
             var batch = heavyBelow[n.Name] >= 2;
             var deps = new List<string>();
             // A task with needs reaches _DvFlowCheckFresh through them, before anything runs.
             if (n.Needs.Count == 0 || batch) deps.Add("_DvFlowCheckFresh");
-            if (batch) deps.Add("_DvFlowBatch_" + Id(t));
+            if (batch) deps.Add("_DvFlowBatch_" + id);
             deps.AddRange(n.Needs.Select(x => plan.ByName[x].Target));
             sb.Append($"  <Target Name=\"{t}\" DependsOnTargets=\"{string.Join(";", deps)}\" Returns=\"@({outItem})\">")
               .Append($"<DvFlowRunNode PlanFile=\"$(DvFlowPlanFile)\" Node=\"{X(n.Name)}\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\" TaskLibraries=\"@(DvFlowTaskLibrary)\">")
@@ -67,7 +69,7 @@ public static class TargetsWriter
             if (batch)
             {
                 // Two or more process-running tasks below: run the whole subgraph concurrently first.
-                sb.Append($"  <Target Name=\"_DvFlowBatch_{Id(t)}\">")
+                sb.Append($"  <Target Name=\"_DvFlowBatch_{id}\">")
                   .Append($"<DvFlowRunBatch PlanFile=\"$(DvFlowPlanFile)\" Nodes=\"{X(n.Name)}\" Force=\"$(DvFlowForce)\" Session=\"$(DvFlowSession)\" MaxParallel=\"$(DvFlowMaxParallel)\" TaskLibraries=\"@(DvFlowTaskLibrary)\" />")
                   .Append("</Target>").AppendLine();
             }
@@ -75,12 +77,29 @@ public static class TargetsWriter
 
         // Root-package tasks are also invocable by their short names, the names users type (-t:sim). These are entry
         // targets: a no-op is decided in one pass (DvFlowEntry), without entering every task's target.
-        var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var n in plan.Nodes.Where(n => n.Package == plan.RootPackage && n.Parent is null))
+        // MSBuild ignores case in target names: short names that differ only in case get a target that says so, naming
+        // the tasks, instead of running whichever was defined last.
+        var aliases = plan.Nodes.Where(n => n.Package == plan.RootPackage && n.Parent is null)
+            .Select(n => (Node: n, Short: n.Name[(plan.RootPackage.Length + 1)..]))
+            .Where(a => TargetNames.CanAlias(a.Short))
+            .GroupBy(a => a.Short, StringComparer.OrdinalIgnoreCase);
+        foreach (var group in aliases)
         {
-            var shortName = n.Name[(plan.RootPackage.Length + 1)..];
-            if (!TargetNames.CanAlias(shortName) || !aliases.Add(shortName)) continue;
-            var entryItem = "_DvFlowEntry_" + Id(n.Target);
+            var shortName = group.Key;
+            if (group.Count() > 1)
+            {
+                var named = group.Select(a => a.Node).OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
+                var at = named[0].Location;
+                var text = $"the short name '{shortName}' names {named.Count} tasks (MSBuild ignores case in target names): "
+                    + string.Join(", ", named.Select(n => $"'{n.Name}' ({(n.Location is { } l ? $"{Path.GetFileName(l.File)}:{l.Line}" : "?")})"))
+                    + "; run one by its exact name with -t:DvFlowRun -p:DvFlowTask=NAME";
+                sb.Append($"  <Target Name=\"{shortName}\">")
+                  .Append($"<DvFlowLocatedError Code=\"{Model.Diagnostics.DiagnosticCodes.AmbiguousTarget}\" File=\"{X(at?.File ?? plan.FlowFile)}\" Line=\"{at?.Line ?? 0}\" Column=\"{at?.Column ?? 0}\" Text=\"{X(text)}\" />")
+                  .Append("</Target>").AppendLine();
+                continue;
+            }
+            var n = group.First().Node;
+            var entryItem = "_DvFlowEntry_" + ids[n.Name];
             // A stale evaluation (the flow was translated after it) builds the same target in a fresh one.
             sb.Append($"  <Target Name=\"{shortName}\" DependsOnTargets=\"_DvFlowEnsureTranslated\" Returns=\"@({entryItem})\">")
               .Append($"<MSBuild Condition=\"'$(_DvFlowRedispatch)' != ''\" Projects=\"$(MSBuildProjectFullPath)\" Targets=\"{shortName}\" Properties=\"DvFlowTranslation=$(_DvFlowRedispatch)\">")
@@ -119,7 +138,35 @@ public static class TargetsWriter
         return sets.ToDictionary(kv => kv.Key, kv => kv.Value.Count, StringComparer.Ordinal);
     }
 
-    private static string Id(string target) => target.Replace('-', '_');
+    /// <summary>
+    /// A name for each node's helper items and targets: its target with '-' as '_' (item names take no '-'), made unique
+    /// ignoring case ('a-b' and 'a_b' would otherwise share their outputs and batch target).
+    /// </summary>
+    private static Dictionary<string, string> Ids(FlowPlan plan)
+    {
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var n in plan.Nodes.OrderBy(n => n.Target, StringComparer.Ordinal))
+        {
+            var id = n.Target.Replace('-', '_');
+            for (var i = 2; !taken.Add(id); i++) id = n.Target.Replace('-', '_') + "_" + i;
+            ids[n.Name] = id;
+        }
+        return ids;
+    }
 
-    private static string X(string s) => SecurityElement.Escape(s).Replace("$", "%24").Replace("@", "%40").Replace(";", "%3B");
+    /// <summary>
+    /// A literal in an attribute or element: MSBuild's special characters as %XX (so MSBuild reads them back literally),
+    /// then XML's. The other order would put a '%3B' inside the '&amp;apos;' entity of a path with a quote.
+    /// </summary>
+    internal static string X(string s)
+    {
+        var sb = new StringBuilder(s.Length + 8);
+        foreach (var c in s)
+        {
+            if (c is '%' or '$' or '@' or ';' or '\'' or '?' or '*') sb.Append('%').Append(((int)c).ToString("X2"));
+            else sb.Append(c);
+        }
+        return SecurityElement.Escape(sb.ToString());
+    }
 }

@@ -17,10 +17,11 @@ public static class FlowPlanBuilder
     /// <summary>Creates the plan of <paramref name="graph"/>.</summary>
     public static FlowPlan Build(TaskGraph graph, string rootPackage, string projectDir, string flowFile = "")
     {
+        var targets = TargetNames.Assign(graph.Nodes.Select(n => n.Name));
         var nodes = graph.Nodes.Select(n => new NodeSpec
         {
             Name = n.Name,
-            Target = TargetNames.Canonical(n.Name),
+            Target = targets[n.Name],
             Package = n.Package,
             Kind = n.Kind,
             Shell = n.Shell,

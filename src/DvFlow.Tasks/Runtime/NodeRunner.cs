@@ -18,6 +18,7 @@ public sealed class NodeRunner
     private readonly ImplementationRegistry _impls;
     private readonly IRunLog _log;
     private readonly RunOptions _options;
+    private string? _realRunRoot;
 
     /// <summary>Creates a runner.</summary>
     public NodeRunner(FlowPlan plan, ExecDataStore store, ImplementationRegistry impls, IRunLog log, RunOptions options)
@@ -41,6 +42,7 @@ public sealed class NodeRunner
     {
         if (!_plan.ByName.TryGetValue(nodeName, out var node))
             return Fail(null, $"task '{nodeName}' is not in the flow plan (the generated targets are out of date: run restore)");
+        if (OutsideRunRoot(node) is { } escape) return Fail(node, escape, Model.Diagnostics.DiagnosticCodes.OutsideRunRoot);
         // Cheap tasks may be reached from several MSBuild project instances at once; one runs, the others reuse its result.
         if (!node.Shared) return await RunLockedAsync(node, mayRun, cancel).ConfigureAwait(false);
         using var _ = await NodeLock.AcquireAsync(node.RunDir, node.Name, cancel).ConfigureAwait(false);
@@ -187,6 +189,11 @@ public sealed class NodeRunner
         {
             throw;
         }
+        catch (RunDirectoryEscapeException ex)
+        {
+            result = new TaskDataResult { Status = 1, Changed = false };
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, ex.Message) { Code = Model.Diagnostics.DiagnosticCodes.OutsideRunRoot });
+        }
         catch (Exception ex)
         {
             result = new TaskDataResult { Status = 1, Changed = false };
@@ -249,10 +256,22 @@ public sealed class NodeRunner
         return new NodeOutcome(true, output, changed, skipped, reason, logFile);
     }
 
-    private NodeOutcome Fail(NodeSpec? node, string message)
+    private NodeOutcome Fail(NodeSpec? node, string message, string? code = null)
     {
-        _log.Marker(node?.Name ?? "", Located(new TaskMarker(MarkerSeverity.Error, message), node));
+        _log.Marker(node?.Name ?? "", Located(new TaskMarker(MarkerSeverity.Error, message) { Code = code }, node));
         return new NodeOutcome(false, [], false, false, message, null);
+    }
+
+    /// <summary>
+    /// Null when the task's run directory really lies in the run root; otherwise why not (a folder on the way is a
+    /// symbolic link out of it), before anything is written there, records included.
+    /// </summary>
+    private string? OutsideRunRoot(NodeSpec node)
+    {
+        var root = _realRunRoot ??= RunDirectoryPath.RealPath(_plan.RunRoot);
+        var real = RunDirectoryPath.RealPath(node.RunDir);
+        return RunDirectoryPath.IsWithin(root, real) ? null
+            : $"the run directory of '{node.Name}', {node.RunDir}, resolves to '{real}', outside the run root {_plan.RunRoot} (through a symbolic link); refusing to run it there. Delete the link";
     }
 
     private Dictionary<string, string?> BuildEnvironment(IReadOnlyList<DataItem> consumed)

@@ -38,6 +38,7 @@ public sealed class RunRootLock : IDisposable
         {
             return null;
         }
+        RunRootMarker.Mark(runRoot);
         var ownerFile = OwnerFile(runRoot);
         var tmp = ownerFile + "." + Environment.ProcessId + ".tmp";
         File.WriteAllText(tmp, JsonSerializer.Serialize(owner));

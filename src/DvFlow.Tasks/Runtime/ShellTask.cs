@@ -21,12 +21,14 @@ public sealed class ShellTask(string shell, string body) : ITaskImplementation
     {
         var rd = input.RunDir;
         string F(string name) => Path.Combine(rd, name);
-        await File.WriteAllTextAsync(F("dfm.params.json"), JsonValues.Serialize(input.Params, indented: true), ctxt.Cancel).ConfigureAwait(false);
-        await File.WriteAllTextAsync(F("dfm.inputs.json"), JsonValues.Serialize(input.Inputs.Select(i => (object?)i.ToMap()).ToArray(), indented: true), ctxt.Cancel).ConfigureAwait(false);
+        // Through RunDirectoryPath: a link the last run of the script left under one of these names must not be written through.
+        Task Write(string name, string text) => RunDirectoryPath.WriteAllTextAsync(rd, name, text, ctxt.Cancel);
+        await Write("dfm.params.json", JsonValues.Serialize(input.Params, indented: true)).ConfigureAwait(false);
+        await Write("dfm.inputs.json", JsonValues.Serialize(input.Inputs.Select(i => (object?)i.ToMap()).ToArray(), indented: true)).ConfigureAwait(false);
         // DvFlow extension: every file of the consumed FileSets, one absolute path per line, for scripts without a JSON parser.
-        await File.WriteAllLinesAsync(F("dfm.files.txt"), input.Inputs.SelectMany(InputSignature.FilesOf), ctxt.Cancel).ConfigureAwait(false);
+        await Write("dfm.files.txt", string.Concat(input.Inputs.SelectMany(InputSignature.FilesOf).Select(f => f + Environment.NewLine))).ConfigureAwait(false);
         foreach (var channel in (string[])["dfm.output.jsonl", "dfm.env", "dfm.path", "dfm.markers.jsonl"])
-            await File.WriteAllTextAsync(F(channel), "", ctxt.Cancel).ConfigureAwait(false);
+            await Write(channel, "").ConfigureAwait(false);
         File.Delete(F("dfm.memento.out.json"));
 
         var env = new Dictionary<string, string?>(ctxt.Env, StringComparer.Ordinal)
@@ -47,7 +49,7 @@ public sealed class ShellTask(string shell, string body) : ITaskImplementation
         };
         if (input.Memento is not null)
         {
-            await File.WriteAllTextAsync(F("dfm.memento.json"), JsonValues.Serialize(input.Memento, indented: true), ctxt.Cancel).ConfigureAwait(false);
+            await Write("dfm.memento.json", JsonValues.Serialize(input.Memento, indented: true)).ConfigureAwait(false);
             env["DFM_MEMENTO"] = F("dfm.memento.json");
         }
         else File.Delete(F("dfm.memento.json"));
@@ -58,8 +60,8 @@ public sealed class ShellTask(string shell, string body) : ITaskImplementation
         IReadOnlyList<string> argv;
         if (body.Contains('\n'))
         {
-            var script = F(input.Name + "_cmd.sh");
-            await File.WriteAllTextAsync(script, $"#!/bin/{exe}\n{body}", ctxt.Cancel).ConfigureAwait(false);
+            await Write(input.Name + "_cmd.sh", $"#!/bin/{exe}\n{body}").ConfigureAwait(false);
+            var script = RunDirectoryPath.Resolve(rd, input.Name + "_cmd.sh");
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
             argv = [exe, script];

@@ -27,6 +27,33 @@ public static class TargetNames
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The target of each of <paramref name="nodeNames"/>, unique as MSBuild compares them (ignoring case). The canonical
+    /// form maps several names to one (<c>A</c> and <c>a</c>; <c>a.b</c> and <c>a__b</c>): of those, the first in ordinal
+    /// order keeps it and each other gets <c>_</c> and 8 hex digits of its name's hash, so a name's target does not depend
+    /// on the order tasks are declared in.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Assign(IEnumerable<string> nodeNames)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var groups = nodeNames.Distinct(StringComparer.Ordinal).GroupBy(Canonical, StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var g in groups) taken.Add(g.Key);
+        foreach (var g in groups)
+        {
+            var members = g.OrderBy(n => n, StringComparer.Ordinal).ToList();
+            result[members[0]] = Canonical(members[0]);
+            foreach (var name in members.Skip(1))
+            {
+                var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name))).ToLowerInvariant();
+                var target = Canonical(name) + "_" + hash[..8];
+                for (var i = 2; !taken.Add(target); i++) target = Canonical(name) + "_" + hash[..8] + "_" + i;
+                result[name] = target;
+            }
+        }
+        return result;
+    }
+
     /// <summary>True when a short task name can be its own target.</summary>
     public static bool CanAlias(string shortName)
         => !Reserved.Contains(shortName) && !shortName.StartsWith("DvFlow", StringComparison.OrdinalIgnoreCase) && !shortName.StartsWith('_')

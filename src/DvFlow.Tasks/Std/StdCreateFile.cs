@@ -30,14 +30,23 @@ public sealed class StdCreateFile : ITaskImplementation
             result.Markers.Add(new TaskMarker(MarkerSeverity.Error, $"std.CreateFile 'filename' must stay inside the task's run directory: '{filename}'"));
             return result;
         }
+        string real;
+        try { real = RunDirectoryPath.Resolve(input.RunDir, filename); }
+        catch (RunDirectoryEscapeException ex)
+        {
+            result.Status = 1;
+            result.Markers.Add(new TaskMarker(MarkerSeverity.Error, "std.CreateFile: " + ex.Message) { Code = Model.Diagnostics.DiagnosticCodes.OutsideRunRoot });
+            return result;
+        }
         var content = input.Str("content");
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content))).ToLowerInvariant();
         var memento = FlowMap.Of(("name", filename), ("hash", hash));
         var unchanged = !input.Changed && input.Memento is not null && FlowValues.ValueEquals(input.Memento, memento) && File.Exists(path);
         if (!unchanged)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, content, new UTF8Encoding(false), ctxt.Cancel).ConfigureAwait(false);
+            // The real path: a link a script left in the run directory is written through only when it stays inside.
+            Directory.CreateDirectory(Path.GetDirectoryName(real)!);
+            await File.WriteAllTextAsync(real, content, new UTF8Encoding(false), ctxt.Cancel).ConfigureAwait(false);
         }
         result.Changed = !unchanged;
         result.Memento = memento;

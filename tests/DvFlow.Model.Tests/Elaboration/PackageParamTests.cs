@@ -210,7 +210,7 @@ public class PackageParamTests
     [InlineData("f=2.25", "f", 2.25)]
     [InlineData("p.s=qualified", "s", "qualified")]
     [InlineData("-Ds=dashed", "s", "dashed")]
-    [InlineData(" s = spaced ", "s", "spaced")]
+    [InlineData(" s = spaced ", "s", " spaced ")] // the name is trimmed; the value is kept as typed
     public void CommandLineOverrides(string d, string param, object expected)
     {
         using var f = new FlowFiles();
@@ -219,11 +219,13 @@ public class PackageParamTests
     }
 
     [Fact]
-    public void CommandLineListIsCommaSeparated()
+    public void CommandLineListIsCommaOrSpaceSeparated()
     {
         using var f = new FlowFiles();
         var v = FlowAssert.NoErrors(f.Load(Params, null, "l=x, y,,z", "m={\"a\": 1}")).Root!.ParamValues;
         Assert.Equal(new object?[] { "x", "y", "z" }, (IEnumerable<object?>)v["l"]!);
+        Assert.Equal(new object?[] { "5", "6", "7" }, (IEnumerable<object?>)FlowAssert.NoErrors(f.Load(Params, null, "l=5 6\t 7")).Root!.ParamValues["l"]!);
+        Assert.Equal(new object?[] { "a b", "c" }, (IEnumerable<object?>)FlowAssert.NoErrors(f.Load(Params, null, "l=[\"a b\", \"c\"]")).Root!.ParamValues["l"]!);
         Assert.Equal(1L, ((IReadOnlyDictionary<string, object?>)v["m"]!)["a"]);
     }
 

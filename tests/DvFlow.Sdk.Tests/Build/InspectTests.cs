@@ -40,7 +40,7 @@ public class InspectTests(SdkFeed feed)
     public void ShowListsTasksFiltersByProducesAndWritesJson()
     {
         using var p = new FlowProject(feed, Flow);
-        var r = p.Build("-t:DvFlowShow", "-p:DvFlowProduces=type=std.FileSet,filetype=verilog");
+        var r = p.Build("-t:DvFlowShow", "-p:DvFlowProduces=type=std.FileSet filetype=verilog");
         Assert.True(r.Succeeded, r.Describe());
         r.AssertOutputContains("my_flow.VerilogCompiler  Compiles Verilog RTL");
         r.AssertOutputLacks("my_flow.Consumer ");

@@ -26,6 +26,16 @@ public partial class DocCommandTests(SdkFeed feed)
         ["dotnet build -p:Config=vcs"] = "needs Synopsys VCS; CommercialSimulatorFlowTests runs the same config switch against a fake vcs",
     };
 
+    /// <summary>
+    /// What a command's output must show, and must not, where working without complaint does not prove it does what the
+    /// docs say (a filter that silently filters nothing).
+    /// </summary>
+    private static readonly Dictionary<string, (string Shows, string Lacks)> Expected = new()
+    {
+        // samples/counter: the two FileSets produce systemVerilogSource; the image produces a simulation image.
+        ["dotnet build -t:DvFlowShow -p:DvFlowProduces=\"type=std.FileSet filetype=systemVerilogSource\""] = ("counter.tb_src", "counter.image"),
+    };
+
     /// <summary>The sample a command's page is about, when the command does not name one.</summary>
     private static string DefaultSample(string docFile) => docFile switch
     {
@@ -85,6 +95,8 @@ public partial class DocCommandTests(SdkFeed feed)
             var complaints = r.Output.Split('\n').Where(l => Complaint().IsMatch(l)).ToList();
             if (r.ExitCode != 0 || complaints.Count > 0)
                 failures.Add($"{c}\n  ran in samples/{sample}: {line}\n  exit {r.ExitCode}\n  " + string.Join("\n  ", complaints.Count > 0 ? complaints : r.Output.Split('\n').TakeLast(15)));
+            else if (Expected.TryGetValue(c.Text, out var expected) && (!r.Output.Contains(expected.Shows, StringComparison.Ordinal) || r.Output.Contains(expected.Lacks, StringComparison.Ordinal)))
+                failures.Add($"{c}\n  ran in samples/{sample}: {line}\n  expected its output to show '{expected.Shows}' and not '{expected.Lacks}':\n  " + string.Join("\n  ", r.Output.Split('\n').TakeLast(15)));
         }
         Assert.True(failures.Count == 0, "documented commands that do not work as printed:\n" + string.Join("\n", failures));
     }
@@ -97,8 +109,8 @@ public partial class DocCommandTests(SdkFeed feed)
         var unknown = commands.Where(c => !NotRunHere.ContainsKey(c.Text) && !RunScript().IsMatch(c.Text)
                                           && Fill(c.Text, DefaultSample(c.File)).Contains("NAME", StringComparison.Ordinal)).ToList();
         Assert.True(unknown.Count == 0, "commands with placeholders no sample fills:\n" + string.Join("\n", unknown));
-        var stale = NotRunHere.Keys.Where(k => commands.All(c => c.Text != k)).ToList();
-        Assert.True(stale.Count == 0, "NotRunHere lists commands the docs no longer show: " + string.Join(", ", stale));
+        var stale = NotRunHere.Keys.Concat(Expected.Keys).Where(k => commands.All(c => c.Text != k)).ToList();
+        Assert.True(stale.Count == 0, "NotRunHere or Expected lists commands the docs no longer show: " + string.Join(", ", stale));
     }
 
     /// <summary>samples/ as in the repository, without build products, its feed the test feed and its SDK the packed one.</summary>

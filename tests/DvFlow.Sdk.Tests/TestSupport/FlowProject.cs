@@ -8,10 +8,14 @@ public sealed class FlowProject : IDisposable
     private readonly SdkFeed _feed;
     private int _builds;
 
-    public FlowProject(SdkFeed feed, string flowYaml, string projectBody = "")
+    /// <param name="feed">The packed SDK.</param>
+    /// <param name="flowYaml">flow.yaml's text (none when empty).</param>
+    /// <param name="projectBody">What goes inside the project element.</param>
+    /// <param name="dirSuffix">Appended to the project folder's name: for paths with characters MSBuild or a shell treat specially.</param>
+    public FlowProject(SdkFeed feed, string flowYaml, string projectBody = "", string dirSuffix = "")
     {
         _feed = feed;
-        Dir = Path.Combine(feed.Root, "p" + Guid.NewGuid().ToString("N")[..10]);
+        Dir = Path.Combine(feed.Root, "p" + Guid.NewGuid().ToString("N")[..10] + dirSuffix);
         Directory.CreateDirectory(Dir);
         File.WriteAllText(Path.Combine(Dir, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
