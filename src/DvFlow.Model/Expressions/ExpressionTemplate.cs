@@ -167,6 +167,8 @@ public sealed class ExpressionTemplate
             try
             {
                 sb.Append(FlowValues.ToDisplayString(value));
+                // Templates that repeat a value, nested through parameters, double at each level.
+                ExprOperators.CheckLength(sb.Length);
             }
             catch (ExpressionException ex) when (ex.Offset < 0)
             {

@@ -11,9 +11,6 @@ namespace DvFlow.Model.Expressions;
 /// </summary>
 public static class FlowValues
 {
-    /// <summary>How deeply values may nest before they are treated as cyclic.</summary>
-    internal const int MaxValueDepth = 512;
-
     /// <summary>
     /// Renders a value for string interpolation: strings as they are, everything else as compact JSON
     /// the way Python's <c>json.dumps</c> does (<c>true</c>, <c>null</c>, <c>1.0</c>, <c>["a", "b"]</c>, <c>{"k": 1}</c>).
@@ -321,9 +318,9 @@ public static class FlowValues
 
     internal static void CheckDepth(int depth)
     {
-        if (depth > MaxValueDepth)
+        if (depth > FlowLimits.MaxValueDepth)
         {
-            throw new ExpressionException($"value is nested more than {MaxValueDepth} levels deep (is it cyclic?)", -1);
+            throw new ExpressionException($"value is nested more than {FlowLimits.MaxValueDepth} levels deep (is it cyclic?)", -1);
         }
     }
 
@@ -508,6 +505,8 @@ public static class FlowValues
     private static void WriteJson(StringBuilder sb, object? value, int depth)
     {
         CheckDepth(depth);
+        // A list repeating one large value renders far larger than it is held: stop at the limit, not at out of memory.
+        ExprOperators.CheckLength(sb.Length);
         value = Canon(value);
         switch (value)
         {

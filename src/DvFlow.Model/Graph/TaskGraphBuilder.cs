@@ -105,6 +105,7 @@ public sealed class TaskGraphBuilder
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in roots)
             if (!state.ContainsKey(r)) Visit(r, state, ordered, reported);
+        GraphValueBudget.Check(ordered, _diag);
         var diags = _model.Diagnostics.Concat(_diag.Items).Distinct().ToList();
         return new TaskGraph(roots, ordered, diags, _runRoot, _generatorInputs.Distinct(StringComparer.Ordinal).ToList());
     }
@@ -394,6 +395,7 @@ public sealed class TaskGraphBuilder
         var segments = node.RundirMode == RundirMode.Unique ? ctx.Segments.Append(nodeName).ToList() : ctx.Segments.ToList();
         node.RunDir = string.Join("/", segments.Select(SanitizeSegment));
         node.RunDirFull = segments.Count == 0 ? _runRoot : Path.Combine([_runRoot, .. segments.Select(SanitizeSegment)]);
+        CheckRunDir(node, def);
 
         var values = BuildParams(node, chain, ctx);
         var scope = new TaskEvalScope(values, ctx.Matrix, ctx.Parents, own.Package, own.SrcDir, node.RunDirFull, nodeName, _model.Globals);
@@ -448,6 +450,29 @@ public sealed class TaskGraphBuilder
     }
 
 
+    // Nested compounds each add a directory named with the full task name (dfm's layout), so run-directory paths grow
+    // quadratically with the depth; past the file system's limits no directory could be made. Reported at the outermost
+    // task past a limit only: everything inside it is past it too.
+    private void CheckRunDir(TaskNode node, TaskDef def)
+    {
+        static bool TooLong(TaskNode n, out string problem)
+        {
+            var leaf = Path.GetFileName(n.RunDirFull);
+            var leafBytes = System.Text.Encoding.UTF8.GetByteCount(leaf);
+            var pathBytes = System.Text.Encoding.UTF8.GetByteCount(n.RunDirFull);
+            problem = leafBytes > FlowLimits.MaxRunDirSegmentBytes
+                ? $"its run directory's name is {leafBytes} bytes long (at most {FlowLimits.MaxRunDirSegmentBytes})"
+                : pathBytes > FlowLimits.MaxRunDirPathBytes
+                    ? $"its run directory's path is {pathBytes} bytes long (at most {FlowLimits.MaxRunDirPathBytes})"
+                    : "";
+            return problem.Length > 0;
+        }
+        if (!TooLong(node, out var problem) || (node.Parent is { } parent && TooLong(parent, out _))) return;
+        _diag.Error(DiagnosticCodes.LimitExceeded,
+            $"task '{node.Name}': {problem}; each nested compound adds a directory named with its full task name: nest less deeply, use shorter names, or give inner compounds 'rundir: inherit'",
+            def.Location);
+    }
+
     /// <summary>Characters dfm replaces in run-directory names.</summary>
     private static string SanitizeSegment(string s)
     {
@@ -501,9 +526,10 @@ public sealed class TaskGraphBuilder
             var level = chain[li];
             var defs = level.Task?.With ?? level.Type!.With;
             if (defs.Count == 0) continue;
-            var scope = new TaskEvalScope(values, ctx.Matrix, ctx.Parents, level.Package, level.SrcDir, node.RunDirFull, node.Name, _model.Globals);
             foreach (var p in defs)
             {
+                var scope = new TaskEvalScope(values, ctx.Matrix, ctx.Parents, level.Package, level.SrcDir, node.RunDirFull, node.Name, _model.Globals, evaluating: p.Name);
+                var selfRef = SelfReference(p);
                 var exists = types.TryGetValue(p.Name, out var type);
                 if (!exists || (p.IsLongForm && p.Type is not null))
                 {
@@ -521,6 +547,7 @@ public sealed class TaskGraphBuilder
                     var inherited = exists ? values[p.Name] : null;
                     object? v;
                     if (p.Value is null && !p.HasListOp) v = exists && type is null ? inherited : ParamTypes.DefaultOf(type);
+                    else if (selfRef) v = ParamTypes.DefaultOf(type);
                     else
                     {
                         v = ParamValueResolver.Resolve(p, p.Value is null ? ParamTypes.DefaultOf(type ?? "list") : inherited, type ?? (p.HasListOp ? "list" : "str"), scope, _eval, out var ok);
@@ -531,7 +558,7 @@ public sealed class TaskGraphBuilder
                     values[p.Name] = Coerce(v, type, p, node);
                     docs[p.Name] = (p.Doc ?? p.Desc ?? (docs.TryGetValue(p.Name, out var d) ? d.Doc : null), p.Location);
                 }
-                else
+                else if (!selfRef)
                 {
                     var v = ParamValueResolver.Resolve(p, values[p.Name], type!, scope, _eval, out var ok);
                     if (ok) values[p.Name] = Coerce(v, type!, p, node);
@@ -543,6 +570,47 @@ public sealed class TaskGraphBuilder
             docs.TryGetValue(kv.Key, out var dl) ? dl.Loc : null)).ToList();
         node.ParamValues = new FlowMap(values);
         return values;
+    }
+
+    // this.P or params.P in P's own value would read the value being computed: an error, reported at the text that says it.
+    private bool SelfReference(ParamDef p)
+    {
+        foreach (var node in (YNode?[])[p.Value, p.Append, p.Prepend, p.PathAppend, p.PathPrepend])
+            if (SelfReferenceIn(node, p.Name) is { } found)
+            {
+                _diag.Error(DiagnosticCodes.ExpressionEval,
+                    $"parameter '{p.Name}' refers to itself ('{found.Name}'); in its own value, '{p.Name}' alone names the enclosing compound's, the matrix's or the package's '{p.Name}'",
+                    found.At);
+                return true;
+            }
+        return false;
+    }
+
+    private static (string Name, SourceLocation At)? SelfReferenceIn(YNode? node, string param)
+    {
+        switch (node)
+        {
+            case YScalar { Value: string text } scalar when text.Contains("${{", StringComparison.Ordinal):
+                IReadOnlyList<string> names;
+                try { names = ExpressionTemplate.Parse(text).ReferencedNames; }
+                catch (ExpressionException) { return null; } // reported where the text is evaluated
+                foreach (var n in names)
+                    foreach (var head in (string[])["this.", "params."])
+                        if (n.StartsWith(head, StringComparison.Ordinal) && n.AsSpan(head.Length).StartsWith(param, StringComparison.Ordinal)
+                            && (n.Length == head.Length + param.Length || n[head.Length + param.Length] == '.'))
+                            return (n, scalar.Location);
+                return null;
+            case YSequence seq:
+                foreach (var i in seq.Items)
+                    if (SelfReferenceIn(i, param) is { } f) return f;
+                return null;
+            case YMapping map:
+                foreach (var e in map.Entries)
+                    if (SelfReferenceIn(e.Value, param) is { } f) return f;
+                return null;
+            default:
+                return null;
+        }
     }
 
     private object? Coerce(object? value, string type, ParamDef p, TaskNode node)
