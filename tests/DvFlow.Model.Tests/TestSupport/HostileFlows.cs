@@ -38,7 +38,7 @@ internal static class HostileFlows
             sb.Append($"{indent}  body:\n");
             indent += "    ";
         }
-        sb.Append($"{indent}- name: leaf\n{indent}  uses: std.Message\n{indent}  with: {{msg: hi}}\n");
+        sb.Append($"{indent}- name: leaf\n{indent}  uses: std.Message\n{indent}  with: {{msg: deep leaf reached}}\n");
         return sb.ToString();
     }
 

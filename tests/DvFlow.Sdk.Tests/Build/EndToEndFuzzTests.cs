@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using DvFlow.Model.Tests.Fuzz;
+using DvFlow.Sdk.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace DvFlow.Sdk.Tests.Build;
+
+/// <summary>
+/// Hundreds of mutated flows (the samples' and the model fuzz fixture's flow files, mutated as in the model's fuzz test:
+/// deletions, duplications, type swaps, random bytes, deep nesting, aliases) through one real, memory-capped
+/// <c>dotnet build</c> of a traversal project that builds one project per mutant in parallel: no build may crash
+/// (MSB4018, a stack trace, out of memory) or hang, and every error must name a user file with a DVF code.
+/// </summary>
+[Collection(SdkCollection.Name)]
+public partial class EndToEndFuzzTests(SdkFeed feed, ITestOutputHelper output)
+{
+    // The flows mutated, as (folder under the repository, the flow files in it that mutations edit).
+    private static readonly (string Folder, string[] Files)[] Sources =
+    [
+        ("samples/hello", ["flow.yaml"]),
+        ("samples/dataflow", ["flow.yaml"]),
+        ("samples/counter", ["flow.yaml"]),
+        ("samples/regression", ["flow.yaml"]),
+        ("samples/dpi", ["flow.yaml"]),
+        ("samples/repo/ips/fifo", ["flow.yaml"]),
+        ("samples/repo/ips/soc", ["flow.yaml"]),
+        ("tests/DvFlow.Model.Tests/Fuzz/Samples/soc", ["flow.yaml", "rtl/flow.yaml", "tb/flow.yaml", "ip/uart/flow.yaml", "tests/smoke/flow.yaml", "tests/regress/flow.yaml"]),
+    ];
+
+    [GeneratedRegex(@"^\s*(?<file>/[^()]+?)(\((?<line>\d+),(?<col>\d+)\))? ?: error (?<code>[A-Z]+\d+): (?<msg>.*?)( \[(?<proj>[^\]]+)\])?$", RegexOptions.Multiline)]
+    private static partial Regex ErrorLine();
+
+    [GeneratedRegex(@"/(?<m>m\d{3})/")]
+    private static partial Regex MutantDir();
+
+    [Fact]
+    public void MutatedFlowsBuildOrFailWithLocatedErrorsNeverCrashOrHang()
+    {
+        // DVFLOW_E2E_FUZZ_SEED / DVFLOW_E2E_FUZZ_MUTANTS explore further; the defaults keep the test deterministic and within its time budget.
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("DVFLOW_E2E_FUZZ_SEED"), out var s) ? s : 20261204;
+        var count = int.TryParse(Environment.GetEnvironmentVariable("DVFLOW_E2E_FUZZ_MUTANTS"), out var n) ? n : 300;
+        var rng = new Random(seed);
+        var root = Path.Combine(feed.Root, "fuzz" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(root);
+        try
+        {
+            WriteSharedFiles(root);
+            var mutations = new Dictionary<string, string>(StringComparer.Ordinal);
+            // m000 is an unmutated sample: it must build, which shows the harness itself works.
+            for (var i = 0; i < count; i++)
+            {
+                var (folder, files) = Sources[i % Sources.Length];
+                var dir = Path.Combine(root, $"m{i:D3}");
+                CopyFolder(Path.Combine(feed.RepoRoot, folder), dir);
+                File.WriteAllText(Path.Combine(dir, "flow.proj"), $"<Project Sdk=\"DvFlow.Sdk/{feed.Version}\" />\n");
+                if (i == 0)
+                {
+                    mutations[$"m{i:D3}"] = $"{folder}: unmutated";
+                    continue;
+                }
+                var desc = new StringBuilder(folder + ":");
+                var rounds = rng.Next(10) < 7 ? 1 : rng.Next(2, 4);
+                for (var r = 0; r < rounds; r++)
+                {
+                    var file = files[rng.Next(files.Length)];
+                    var path = Path.Combine(dir, file);
+                    File.WriteAllText(path, Mutator.Mutate(File.ReadAllText(path), rng, out var what));
+                    desc.Append($" [{file}: {what}]");
+                }
+                mutations[$"m{i:D3}"] = desc.ToString();
+            }
+
+            var clock = Stopwatch.StartNew();
+            var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = feed.Packages };
+            var result = Dotnet.RunCapped(root, ["build", "dirs.proj", "--no-restore", "-m:2", "-nologo", "-v:m", "-clp:NoSummary"], env, TimeSpan.FromMinutes(10));
+            clock.Stop();
+
+            var problems = new List<string>();
+            foreach (var marker in (string[])["MSB4018", "MSB4166", "MSB4015", "Unhandled exception", "OutOfMemory", "Out of memory", "   at "])
+                foreach (var line in result.Output.Split('\n').Where(l => l.Contains(marker, StringComparison.Ordinal)).Take(3))
+                    problems.Add($"'{marker}': {line.Trim()}");
+
+            var rejected = new HashSet<string>(StringComparer.Ordinal);
+            var codes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var errorLines = result.Output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToList();
+            foreach (var line in errorLines)
+            {
+                var m = ErrorLine().Match(line.TrimEnd('\r'));
+                var file = m.Success ? m.Groups["file"].Value.Trim() : "";
+                // Every error names a user file under a mutant (never a generated or SDK file) with a DVF code.
+                if (!m.Success || !m.Groups["code"].Value.StartsWith("DVF", StringComparison.Ordinal) || !file.StartsWith(root, StringComparison.Ordinal)
+                    || file.EndsWith(".targets", StringComparison.Ordinal) || file.EndsWith(".props", StringComparison.Ordinal) || MutantDir().Match(file) is not { Success: true } dir)
+                {
+                    problems.Add($"unlocated error: {line.Trim()}");
+                    continue;
+                }
+                rejected.Add(dir.Groups["m"].Value);
+                codes[m.Groups["code"].Value] = codes.GetValueOrDefault(m.Groups["code"].Value) + 1;
+            }
+
+            output.WriteLine($"{count} mutants (seed {seed}) in {clock.Elapsed.TotalSeconds:F0} s: {count - rejected.Count} built, {rejected.Count} rejected with located errors, {problems.Count} problems");
+            output.WriteLine("errors by code: " + string.Join(", ", codes.Select(kv => $"{kv.Key} x{kv.Value}")));
+            foreach (var p in problems.Take(10))
+            {
+                var which = MutantDir().Match(p) is { Success: true } d ? " <- " + mutations[d.Groups["m"].Value] : "";
+                output.WriteLine("PROBLEM " + p + which);
+            }
+
+            Assert.True(problems.Count == 0, $"{problems.Count} problems, first: {string.Join("\n", problems.Take(5))}\n--- output tail:\n{Tail(result.Output)}");
+            Assert.False(rejected.Contains("m000"), $"the unmutated sample must build:\n{Tail(result.Output)}");
+            Assert.True(rejected.Count > count / 4, $"the mutations should break many of the flows ({rejected.Count} of {count} broke)");
+        }
+        finally
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static string Tail(string text) => text.Length <= 6000 ? text : text[^6000..];
+
+    // The traversal project, the feed, and the packages the samples import: the model fuzz fixture's stand-ins for the
+    // hdlsim packages (so that no simulator runs) and an unmutated copy of the repo sample's fifo IP.
+    private void WriteSharedFiles(string root)
+    {
+        File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="dvflow-test" value="{feed.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(root, "dirs.proj"), """
+            <Project>
+              <ItemGroup>
+                <Mutant Include="m*/flow.proj" />
+              </ItemGroup>
+              <Target Name="Build">
+                <MSBuild Projects="@(Mutant)" Targets="Build" BuildInParallel="true" ContinueOnError="ErrorAndContinue" />
+              </Target>
+            </Project>
+            """);
+        var fixtures = Path.Combine(feed.RepoRoot, "tests/DvFlow.Model.Tests/Fuzz/Samples");
+        CopyFolder(Path.Combine(fixtures, "hdlsim"), Path.Combine(root, "packages/hdlsim"));
+        CopyFolder(Path.Combine(fixtures, "hdlsim_vlt"), Path.Combine(root, "packages/hdlsim_vlt"));
+        CopyFolder(Path.Combine(feed.RepoRoot, "samples/repo/ips/fifo"), Path.Combine(root, "packages/fifo"));
+        File.WriteAllText(Path.Combine(root, "packages.map"), "hdlsim: packages/hdlsim/flow.dv\nhdlsim.vlt: packages/hdlsim_vlt/flow.dv\nfifo: packages/fifo/flow.yaml\n");
+        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), """
+            <Project>
+              <ItemGroup>
+                <DvFlowPackageMap Include="$(MSBuildThisFileDirectory)packages.map" />
+              </ItemGroup>
+            </Project>
+            """);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var rel = Path.GetRelativePath(from, f);
+            if (rel.Split(Path.DirectorySeparatorChar).Any(part => part is "rundir" or "obj" or "bin") || rel.EndsWith(".proj", StringComparison.Ordinal)) continue;
+            var dest = Path.Combine(to, rel);
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(f, dest, overwrite: true);
+        }
+    }
+}
