@@ -43,8 +43,11 @@ public static class FlowLimits
     /// </summary>
     public const long MaxGraphValueChars = 64L * 1024 * 1024;
 
-    /// <summary>Longest name of one run-directory component, in UTF-8 bytes (Linux's NAME_MAX).</summary>
-    public const int MaxRunDirSegmentBytes = 255;
+    /// <summary>
+    /// Longest full task name (<c>pkg.compound.sub</c>), in UTF-8 bytes: a task's run directory and the files it writes there
+    /// (<c>NAME.exec_data.json</c>, <c>NAME.log</c>) are named after it, and a file name has at most 255 bytes (Linux's NAME_MAX).
+    /// </summary>
+    public const int MaxTaskNameBytes = 240;
 
     /// <summary>
     /// Longest absolute run-directory path, in UTF-8 bytes: Linux's PATH_MAX (4,096) less room for the files a task writes

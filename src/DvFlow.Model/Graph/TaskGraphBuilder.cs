@@ -451,17 +451,16 @@ public sealed class TaskGraphBuilder
 
 
     // Nested compounds each add a directory named with the full task name (dfm's layout), so run-directory paths grow
-    // quadratically with the depth; past the file system's limits no directory could be made. Reported at the outermost
-    // task past a limit only: everything inside it is past it too.
+    // quadratically with the depth, and names linearly; past the file system's limits no directory or record could be made.
+    // Reported at the outermost task past a limit only: everything inside it is past it too.
     private void CheckRunDir(TaskNode node, TaskDef def)
     {
         static bool TooLong(TaskNode n, out string problem)
         {
-            var leaf = Path.GetFileName(n.RunDirFull);
-            var leafBytes = System.Text.Encoding.UTF8.GetByteCount(leaf);
+            var nameBytes = System.Text.Encoding.UTF8.GetByteCount(n.Name);
             var pathBytes = System.Text.Encoding.UTF8.GetByteCount(n.RunDirFull);
-            problem = leafBytes > FlowLimits.MaxRunDirSegmentBytes
-                ? $"its run directory's name is {leafBytes} bytes long (at most {FlowLimits.MaxRunDirSegmentBytes})"
+            problem = nameBytes > FlowLimits.MaxTaskNameBytes
+                ? $"its full name is {nameBytes} bytes long (at most {FlowLimits.MaxTaskNameBytes}: its run directory and the files it writes there are named after it)"
                 : pathBytes > FlowLimits.MaxRunDirPathBytes
                     ? $"its run directory's path is {pathBytes} bytes long (at most {FlowLimits.MaxRunDirPathBytes})"
                     : "";

@@ -171,20 +171,31 @@ public class InputLimitTests
     public void NestedCompoundsThatShareTheirRunDirectoryMayNestDeeper()
     {
         using var f = new FlowFiles();
-        var (m, g) = LoadAndBuild(f, HostileFlows.NestedCompounds(60, inherit: true));
+        var (m, g) = LoadAndBuild(f, HostileFlows.NestedCompounds(50, inherit: true));
         FlowAssert.NoErrors(m);
         FlowAssert.NoErrors(g);
         Assert.Equal("deep.c0", g.Nodes.Single(n => n.Name.EndsWith(".leaf", StringComparison.Ordinal)).RunDir);
     }
 
     [Fact]
-    public void ARunDirectoryNameLongerThanTheFileSystemAllowsIsReported()
+    public void ATaskNameLongerThanItsFilesMayBeNamedIsReported()
     {
         using var f = new FlowFiles();
         var name = new string('n', 300);
         var (_, g) = LoadAndBuild(f, $"package:\n  name: p\n  tasks:\n  - name: {name}\n    uses: std.Message\n");
-        var e = FlowAssert.HasError(g.Diagnostics, DiagnosticCodes.LimitExceeded, $"its run directory's name is 302 bytes long (at most {FlowLimits.MaxRunDirSegmentBytes})");
+        var e = FlowAssert.HasError(g.Diagnostics, DiagnosticCodes.LimitExceeded, $"task 'p.{name}': its full name is 302 bytes long (at most {FlowLimits.MaxTaskNameBytes}: its run directory and the files it writes there are named after it)");
         FlowAssert.At(e, "flow.yaml", 4, 11);
+    }
+
+    [Fact]
+    public void CompoundsThatShareTheirRunDirectoryStopAtTheTaskNameLimit()
+    {
+        using var f = new FlowFiles();
+        var (_, g) = LoadAndBuild(f, HostileFlows.NestedCompounds(70, inherit: true));
+        var e = FlowAssert.HasError(g.Diagnostics, DiagnosticCodes.LimitExceeded, "its full name is");
+        Assert.Single(g.Diagnostics, d => d.IsError);
+        var name = e.Message[(e.Message.IndexOf('\'') + 1)..e.Message.IndexOf("':", StringComparison.Ordinal)];
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(name) > FlowLimits.MaxTaskNameBytes);
     }
 
     [Fact]

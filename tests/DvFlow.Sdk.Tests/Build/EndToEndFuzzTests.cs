@@ -120,8 +120,8 @@ public partial class EndToEndFuzzTests(SdkFeed feed, ITestOutputHelper output)
 
     private static string Tail(string text) => text.Length <= 6000 ? text : text[^6000..];
 
-    // The traversal project, the feed, and the packages the samples import: the model fuzz fixture's stand-ins for the
-    // hdlsim packages (so that no simulator runs) and an unmutated copy of the repo sample's fifo IP.
+    // The traversal project, the feed, and the packages the samples import: the hdlsim packages and an unmutated copy of
+    // the repo sample's fifo IP.
     private void WriteSharedFiles(string root)
     {
         File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
@@ -143,11 +143,17 @@ public partial class EndToEndFuzzTests(SdkFeed feed, ITestOutputHelper output)
               </Target>
             </Project>
             """);
-        var fixtures = Path.Combine(feed.RepoRoot, "tests/DvFlow.Model.Tests/Fuzz/Samples");
-        CopyFolder(Path.Combine(fixtures, "hdlsim"), Path.Combine(root, "packages/hdlsim"));
-        CopyFolder(Path.Combine(fixtures, "hdlsim_vlt"), Path.Combine(root, "packages/hdlsim_vlt"));
+        // The hdlsim packages' own flow files, without the plugin's implementations: translation sees the real task
+        // definitions, and a simulator task that is reached fails with a located error instead of running a simulator.
+        var map = new StringBuilder();
+        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(feed.RepoRoot, "src/DvFlow.HdlSim/Packages")).Order(StringComparer.Ordinal))
+        {
+            CopyFolder(dir, Path.Combine(root, "packages", Path.GetFileName(dir)));
+            map.Append($"{Path.GetFileName(dir)}: packages/{Path.GetFileName(dir)}/flow.yaml\n");
+        }
         CopyFolder(Path.Combine(feed.RepoRoot, "samples/repo/ips/fifo"), Path.Combine(root, "packages/fifo"));
-        File.WriteAllText(Path.Combine(root, "packages.map"), "hdlsim: packages/hdlsim/flow.dv\nhdlsim.vlt: packages/hdlsim_vlt/flow.dv\nfifo: packages/fifo/flow.yaml\n");
+        map.Append("fifo: packages/fifo/flow.yaml\n");
+        File.WriteAllText(Path.Combine(root, "packages.map"), map.ToString());
         File.WriteAllText(Path.Combine(root, "Directory.Build.props"), """
             <Project>
               <ItemGroup>
