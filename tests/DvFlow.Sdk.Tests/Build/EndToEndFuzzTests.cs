@@ -16,17 +16,18 @@ namespace DvFlow.Sdk.Tests.Build;
 [Collection(SdkCollection.Name)]
 public partial class EndToEndFuzzTests(SdkFeed feed, ITestOutputHelper output)
 {
-    // The flows mutated, as (folder under the repository, the flow files in it that mutations edit).
-    private static readonly (string Folder, string[] Files)[] Sources =
+    // The flows mutated, as (folder under the repository, the flow files in it that mutations edit, the package map its
+    // imports resolve with: the hdlsim packages, or the model fuzz fixture's stand-ins for them that the fixture was written against).
+    private static readonly (string Folder, string[] Files, string Map)[] Sources =
     [
-        ("samples/hello", ["flow.yaml"]),
-        ("samples/dataflow", ["flow.yaml"]),
-        ("samples/counter", ["flow.yaml"]),
-        ("samples/regression", ["flow.yaml"]),
-        ("samples/dpi", ["flow.yaml"]),
-        ("samples/repo/ips/fifo", ["flow.yaml"]),
-        ("samples/repo/ips/soc", ["flow.yaml"]),
-        ("tests/DvFlow.Model.Tests/Fuzz/Samples/soc", ["flow.yaml", "rtl/flow.yaml", "tb/flow.yaml", "ip/uart/flow.yaml", "tests/smoke/flow.yaml", "tests/regress/flow.yaml"]),
+        ("samples/hello", ["flow.yaml"], "packages.map"),
+        ("samples/dataflow", ["flow.yaml"], "packages.map"),
+        ("samples/counter", ["flow.yaml"], "packages.map"),
+        ("samples/regression", ["flow.yaml"], "packages.map"),
+        ("samples/dpi", ["flow.yaml"], "packages.map"),
+        ("samples/repo/ips/fifo", ["flow.yaml"], "packages.map"),
+        ("samples/repo/ips/soc", ["flow.yaml"], "packages.map"),
+        ("tests/DvFlow.Model.Tests/Fuzz/Samples/soc", ["flow.yaml", "rtl/flow.yaml", "tb/flow.yaml", "ip/uart/flow.yaml", "tests/smoke/flow.yaml", "tests/regress/flow.yaml"], "fixture.map"),
     ];
 
     [GeneratedRegex(@"^\s*(?<file>/[^()]+?)(\((?<line>\d+),(?<col>\d+)\))? ?: error (?<code>[A-Z]+\d+): (?<msg>.*?)( \[(?<proj>[^\]]+)\])?$", RegexOptions.Multiline)]
@@ -48,14 +49,19 @@ public partial class EndToEndFuzzTests(SdkFeed feed, ITestOutputHelper output)
         {
             WriteSharedFiles(root);
             var mutations = new Dictionary<string, string>(StringComparer.Ordinal);
-            // m000 is an unmutated sample: it must build, which shows the harness itself works.
+            // The first mutant of each source is left unmutated, to show what the harness does with a good flow: m000
+            // (samples/hello) must build; the simulator samples fail at their first simulator task (no plugin implementations).
             for (var i = 0; i < count; i++)
             {
-                var (folder, files) = Sources[i % Sources.Length];
+                var (folder, files, map) = Sources[i % Sources.Length];
                 var dir = Path.Combine(root, $"m{i:D3}");
                 CopyFolder(Path.Combine(feed.RepoRoot, folder), dir);
-                File.WriteAllText(Path.Combine(dir, "flow.proj"), $"<Project Sdk=\"DvFlow.Sdk/{feed.Version}\" />\n");
-                if (i == 0)
+                File.WriteAllText(Path.Combine(dir, "flow.proj"), $"""
+                    <Project Sdk="DvFlow.Sdk/{feed.Version}">
+                      <ItemGroup><DvFlowPackageMap Include="../{map}" /></ItemGroup>
+                    </Project>
+                    """);
+                if (i < Sources.Length)
                 {
                     mutations[$"m{i:D3}"] = $"{folder}: unmutated";
                     continue;
@@ -83,6 +89,7 @@ public partial class EndToEndFuzzTests(SdkFeed feed, ITestOutputHelper output)
                     problems.Add($"'{marker}': {line.Trim()}");
 
             var rejected = new HashSet<string>(StringComparer.Ordinal);
+            var firstError = new Dictionary<string, string>(StringComparer.Ordinal);
             var codes = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var errorLines = result.Output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToList();
             foreach (var line in errorLines)
@@ -97,11 +104,14 @@ public partial class EndToEndFuzzTests(SdkFeed feed, ITestOutputHelper output)
                     continue;
                 }
                 rejected.Add(dir.Groups["m"].Value);
+                firstError.TryAdd(dir.Groups["m"].Value, $"{m.Groups["code"].Value}: {m.Groups["msg"].Value}");
                 codes[m.Groups["code"].Value] = codes.GetValueOrDefault(m.Groups["code"].Value) + 1;
             }
 
             output.WriteLine($"{count} mutants (seed {seed}) in {clock.Elapsed.TotalSeconds:F0} s: {count - rejected.Count} built, {rejected.Count} rejected with located errors, {problems.Count} problems");
             output.WriteLine("errors by code: " + string.Join(", ", codes.Select(kv => $"{kv.Key} x{kv.Value}")));
+            foreach (var (mutant, what) in mutations.Take(Sources.Length + 12))
+                output.WriteLine($"{mutant} {what} -> {(firstError.TryGetValue(mutant, out var err) ? err : "built")}");
             foreach (var p in problems.Take(10))
             {
                 var which = MutantDir().Match(p) is { Success: true } d ? " <- " + mutations[d.Groups["m"].Value] : "";
@@ -154,13 +164,10 @@ public partial class EndToEndFuzzTests(SdkFeed feed, ITestOutputHelper output)
         CopyFolder(Path.Combine(feed.RepoRoot, "samples/repo/ips/fifo"), Path.Combine(root, "packages/fifo"));
         map.Append("fifo: packages/fifo/flow.yaml\n");
         File.WriteAllText(Path.Combine(root, "packages.map"), map.ToString());
-        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), """
-            <Project>
-              <ItemGroup>
-                <DvFlowPackageMap Include="$(MSBuildThisFileDirectory)packages.map" />
-              </ItemGroup>
-            </Project>
-            """);
+        var fixtures = Path.Combine(feed.RepoRoot, "tests/DvFlow.Model.Tests/Fuzz/Samples");
+        CopyFolder(Path.Combine(fixtures, "hdlsim"), Path.Combine(root, "fixture/hdlsim"));
+        CopyFolder(Path.Combine(fixtures, "hdlsim_vlt"), Path.Combine(root, "fixture/hdlsim_vlt"));
+        File.WriteAllText(Path.Combine(root, "fixture.map"), "hdlsim: fixture/hdlsim/flow.dv\nhdlsim.vlt: fixture/hdlsim_vlt/flow.dv\n");
     }
 
     private static void CopyFolder(string from, string to)
