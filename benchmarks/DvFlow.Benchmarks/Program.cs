@@ -22,7 +22,7 @@ Console.WriteLine($"Runtime {Environment.Version}, {Environment.ProcessorCount} 
 (double Load, double Build, int Nodes) Once(bool everyTask)
 {
     var sw = Stopwatch.StartNew();
-    var model = FlowLoader.Load(dir);
+    var model = FlowElaborator.Elaborate(dir);
     var load = sw.Elapsed.TotalMilliseconds;
     if (model.HasErrors) throw new InvalidOperationException("generated flow has errors:\n" + string.Join("\n", model.Diagnostics.Where(d => d.IsError).Take(10)));
     sw.Restart();

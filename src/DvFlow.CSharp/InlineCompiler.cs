@@ -20,8 +20,6 @@ public sealed class InlineCompiler : IInlineCSharpCompiler
         using System.Text;
         using System.Threading;
         using System.Threading.Tasks;
-        using DvFlow.Model.Dataflow;
-        using DvFlow.Model.Expressions;
         using DvFlow.TaskApi;
 
         public static class DvFlowInline

@@ -1,4 +1,4 @@
-using DvFlow.Model.Expressions;
+using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim;
 

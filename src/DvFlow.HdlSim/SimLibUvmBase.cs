@@ -1,5 +1,3 @@
-using DvFlow.Model.Dataflow;
-using DvFlow.Model.Expressions;
 using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim;

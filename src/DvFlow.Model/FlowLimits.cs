@@ -25,11 +25,14 @@ public static class FlowLimits
     /// <summary>How many directories one directory fragment or directory import may search (each real directory once, however many links lead to it).</summary>
     public const int MaxDirectoriesSearched = 10_000;
 
-    /// <summary>Largest string or list an expression, a <c>${{ }}</c> template or an operation may build (items or characters).</summary>
-    public const int MaxValueLength = 10_000_000;
+    /// <summary>
+    /// Largest string or list an expression, a <c>${{ }}</c> template, an operation or the rendering of a value may build (items or
+    /// characters). Defined with the values, in DvFlow.TaskApi, which renders them.
+    /// </summary>
+    public const int MaxValueLength = TaskApi.FlowValues.MaxValueLength;
 
-    /// <summary>How deeply values may nest before they are treated as cyclic.</summary>
-    public const int MaxValueDepth = 512;
+    /// <summary>How deeply values may nest before they are treated as cyclic (defined with the values, in DvFlow.TaskApi).</summary>
+    public const int MaxValueDepth = TaskApi.FlowValues.MaxValueDepth;
 
     /// <summary>Deepest expression tree (operations within operations); keeps evaluation recursion bounded.</summary>
     public const int MaxExpressionDepth = 400;

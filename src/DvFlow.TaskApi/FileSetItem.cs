@@ -1,5 +1,3 @@
-using DvFlow.Model.Dataflow;
-using DvFlow.Model.Expressions;
 
 namespace DvFlow.TaskApi;
 

@@ -1,4 +1,3 @@
-using DvFlow.Model.Expressions;
 
 namespace DvFlow.TaskApi;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DvFlow.Model.Values;
 
 namespace DvFlow.TaskApi;
 
@@ -27,8 +26,8 @@ public static class Mementos
     /// </summary>
     public static object? ToFlowValue(object? memento)
     {
-        if (memento is null or string or bool or long or double or Model.Expressions.FlowMap) return memento;
-        if (memento is IReadOnlyList<object?> l && l.All(x => x is null or string or bool or long or double or Model.Expressions.FlowMap)) return memento;
+        if (memento is null or string or bool or long or double or FlowMap) return memento;
+        if (memento is IReadOnlyList<object?> l && l.All(x => x is null or string or bool or long or double or FlowMap)) return memento;
         try
         {
             var json = JsonSerializer.Serialize(memento, memento.GetType());

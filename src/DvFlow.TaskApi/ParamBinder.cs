@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
-using DvFlow.Model.Expressions;
 
 namespace DvFlow.TaskApi;
 

@@ -1,4 +1,3 @@
-using DvFlow.Model.Dataflow;
 
 namespace DvFlow.TaskApi;
 

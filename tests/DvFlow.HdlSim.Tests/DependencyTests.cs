@@ -1,4 +1,5 @@
 using DvFlow.HdlSim.Verilator;
+using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim.Tests;
 
@@ -43,7 +44,7 @@ public sealed class DependencyTests : IDisposable
     // The runner stores mementos as JSON; numbers come back as longs inside flow maps and lists.
     private static object? RoundTrip(object memento)
     {
-        Assert.True(DvFlow.Model.Values.JsonValues.TryParse(DvFlow.Model.Expressions.FlowValues.ToJson(memento), out var value));
+        Assert.True(DvFlow.TaskApi.JsonValues.TryParse(DvFlow.TaskApi.FlowValues.ToJson(memento), out var value));
         return value;
     }
 }

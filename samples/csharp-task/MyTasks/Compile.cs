@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using DvFlow.Model.Dataflow;
-using DvFlow.Model.Expressions;
 using DvFlow.TaskApi;
 
 namespace MyTasks;

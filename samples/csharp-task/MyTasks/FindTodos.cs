@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using DvFlow.Model.Dataflow;
-using DvFlow.Model.Expressions;
 using DvFlow.TaskApi;
 
 namespace MyTasks;

@@ -1,4 +1,5 @@
 using DvFlow.Model.Expressions;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Dataflow;
 

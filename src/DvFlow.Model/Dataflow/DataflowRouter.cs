@@ -1,5 +1,6 @@
 using DvFlow.Model.Definitions;
 using DvFlow.Model.Graph;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Dataflow;
 

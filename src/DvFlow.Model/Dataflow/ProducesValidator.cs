@@ -3,6 +3,7 @@ using System.Text;
 using DvFlow.Model.Definitions;
 using DvFlow.Model.Diagnostics;
 using DvFlow.Model.Graph;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Dataflow;
 
@@ -86,7 +87,7 @@ public static class ProducesValidator
             case string s: WriteString(sb, s); break;
             case bool b: sb.Append(b ? "True" : "False"); break;
             case long or int: sb.Append(Convert.ToString(v, CultureInfo.InvariantCulture)); break;
-            case double d: sb.Append(Expressions.FlowValues.FormatDouble(d)); break;
+            case double d: sb.Append(FlowValues.FormatDouble(d)); break;
             case IReadOnlyDictionary<string, object?> map:
                 sb.Append('{');
                 var first = true;

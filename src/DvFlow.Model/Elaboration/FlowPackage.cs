@@ -1,12 +1,13 @@
 using DvFlow.Model.Definitions;
 using DvFlow.Model.Expressions;
 using DvFlow.Model.Loading;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Elaboration;
 
 /// <summary>
 /// A package instance: its parameters with final values, its tasks and types (fragments, config
-/// tasks and overrides merged), and the packages it imports. Built once per load by <see cref="FlowLoader"/>.
+/// tasks and overrides merged), and the packages it imports. Built once per load by <see cref="FlowElaborator"/>.
 /// </summary>
 public sealed class FlowPackage
 {

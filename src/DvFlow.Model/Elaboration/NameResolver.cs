@@ -1,6 +1,7 @@
 using DvFlow.Model.Definitions;
 using DvFlow.Model.Diagnostics;
 using DvFlow.Model.Yaml;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Elaboration;
 
@@ -11,12 +12,12 @@ namespace DvFlow.Model.Elaboration;
 /// </summary>
 internal sealed class NameResolver
 {
-    private readonly FlowLoader? _loader;
+    private readonly FlowElaborator? _loader;
     private readonly IReadOnlyDictionary<string, FlowPackage>? _packages;
     private readonly IReadOnlyDictionary<string, TaskDecl> _substitutions;
     private readonly DiagnosticBag _diag;
 
-    public NameResolver(FlowLoader loader, IReadOnlyDictionary<string, TaskDecl> substitutions, DiagnosticBag diagnostics)
+    public NameResolver(FlowElaborator loader, IReadOnlyDictionary<string, TaskDecl> substitutions, DiagnosticBag diagnostics)
     {
         _loader = loader;
         _diag = diagnostics;

@@ -1,3 +1,5 @@
+using DvFlow.TaskApi;
+
 namespace DvFlow.Model.Expressions;
 
 /// <summary>Unary operators.</summary>
@@ -62,6 +64,10 @@ internal abstract class ExprNode
         catch (ExpressionException ex) when (ex.Offset < 0)
         {
             throw new ExpressionException(ex.Message, Offset, ex.InnerException);
+        }
+        catch (FlowValueException ex)
+        {
+            throw new ExpressionException(ex.Message, Offset, ex);
         }
         catch (Exception ex) when (ex is not ExpressionException and not OutOfMemoryException)
         {
@@ -442,6 +448,10 @@ internal sealed class CompareExpr : ExprNode
             catch (ExpressionException ex) when (ex.Offset < 0)
             {
                 throw new ExpressionException(ex.Message, _opOffsets[i], ex.InnerException);
+            }
+            catch (FlowValueException ex)
+            {
+                throw new ExpressionException(ex.Message, _opOffsets[i], ex);
             }
 
             if (!ok)

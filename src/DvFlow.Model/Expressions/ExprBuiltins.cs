@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Expressions;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Expressions;
 

@@ -1,3 +1,5 @@
+using DvFlow.TaskApi;
+
 namespace DvFlow.Model.Expressions;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Expressions;
 
@@ -170,9 +171,9 @@ public sealed class ExpressionTemplate
                 // Templates that repeat a value, nested through parameters, double at each level.
                 ExprOperators.CheckLength(sb.Length);
             }
-            catch (ExpressionException ex) when (ex.Offset < 0)
+            catch (FlowValueException ex)
             {
-                throw new ExpressionException(ex.Message, segment.Offset, ex.InnerException);
+                throw new ExpressionException(ex.Message, segment.Offset, ex);
             }
         }
 
@@ -190,9 +191,9 @@ public sealed class ExpressionTemplate
         {
             return FlowValues.ToDisplayString(value);
         }
-        catch (ExpressionException ex) when (ex.Offset < 0)
+        catch (FlowValueException ex)
         {
-            throw new ExpressionException(ex.Message, 0, ex.InnerException);
+            throw new ExpressionException(ex.Message, 0, ex);
         }
     }
 

@@ -1,5 +1,6 @@
 using DvFlow.Model.Definitions;
 using DvFlow.Model.Expressions;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Graph;
 

@@ -1,6 +1,7 @@
 using DvFlow.Model.Definitions;
 using DvFlow.Model.Diagnostics;
 using DvFlow.Model.Expressions;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Graph;
 

@@ -1,3 +1,5 @@
+using DvFlow.TaskApi;
+
 namespace DvFlow.Model.Graph;
 
 /// <summary>What a task node does when it runs.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Values;
 

@@ -1,3 +1,4 @@
+using DvFlow.TaskApi;
 using DvFlow.Tasks.Runtime;
 using Microsoft.Build.Framework;
 

@@ -1,11 +1,11 @@
-using System.Text;
 using DvFlow.Model.Dataflow;
-using DvFlow.Model.Definitions;
 using DvFlow.Model.Elaboration;
 using DvFlow.Model.Expressions;
 using DvFlow.Model.Graph;
+using DvFlow.Model.Inspection;
 using DvFlow.Model.Values;
 using Microsoft.Build.Framework;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Build;
 
@@ -47,41 +47,15 @@ public sealed class DvFlowInspect : FlowLoadingTask
     private bool Validate(FlowModel model)
     {
         var diags = model.Diagnostics.ToList();
-        TaskGraph? graph = null;
         if (!model.HasErrors)
         {
-            graph = new TaskGraphBuilder(model, GraphOptions()).BuildAll();
+            var graph = new TaskGraphBuilder(model, GraphOptions()).BuildAll();
             diags = graph.Diagnostics.ToList();
             diags.AddRange(ProducesValidator.Validate(graph));
         }
         DiagnosticLogging.Log(Log, diags);
-        var errors = diags.Where(d => d.IsError).ToList();
-        var warnings = diags.Where(d => d.Severity == Model.Diagnostics.DiagnosticSeverity.Warning).ToList();
-        var sb = new StringBuilder();
-        if (model.Root is { } root)
-        {
-            sb.AppendLine($"Package: {root.Name}");
-            sb.AppendLine($"  Tasks: {root.OrderedTasks.Count}");
-            sb.AppendLine($"  Types: {root.Types.Count}");
-            sb.AppendLine();
-        }
-        if (errors.Count > 0)
-        {
-            sb.AppendLine($"Errors ({errors.Count}):");
-            foreach (var e in errors) sb.AppendLine($"  ERROR: {e.Message}{(e.Location is null ? "" : $" [{e.Location.File}:{e.Location.Line}]")}");
-            sb.AppendLine();
-        }
-        if (warnings.Count > 0)
-        {
-            sb.AppendLine($"Warnings ({warnings.Count}):");
-            foreach (var w in warnings) sb.AppendLine($"  WARNING: {w.Message}");
-            sb.AppendLine();
-        }
-        sb.Append(errors.Count == 0
-            ? $"✓ Validation passed{(warnings.Count > 0 ? $" ({warnings.Count} warning(s))" : "")}"
-            : $"✗ Validation failed with {errors.Count} error(s)");
-        Emit(sb.ToString());
-        return errors.Count == 0;
+        Emit(ValidationReport.Format(model, diags));
+        return !diags.Any(d => d.IsError);
     }
 
     private bool Show(FlowModel model)
@@ -106,30 +80,12 @@ public sealed class DvFlowInspect : FlowLoadingTask
                 return false;
             }
             var node = graph.ByName[name];
-            Emit(Json ? JsonValues.Serialize(TaskJson(node, verbose: true), indented: true) : TaskText(node));
+            Emit(Json ? JsonValues.Serialize(TaskDescription.Json(node, verbose: true), indented: true) : TaskDescription.Text(node));
             return true;
         }
         var filter = ParseFilter(Produces);
-        var tasks = graph.Nodes.Where(n => n.Parent is null && n.Kind != TaskNodeKind.CompoundInput)
-            .Where(n => filter is null || (n.Produces ?? []).Any(p => DataPatternMatcher.PatternMatches(filter, p)))
-            .OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
-        if (Json)
-        {
-            var doc = FlowMap.Of(("command", "show tasks"),
-                ("filters", FlowMap.Of(("produces", Produces ?? (object?)null))),
-                ("results", tasks.Select(n => (object?)TaskJson(n, verbose: false)).ToArray()),
-                ("count", (long)tasks.Count));
-            Emit(JsonValues.Serialize(doc, indented: true));
-        }
-        else
-        {
-            var width = Math.Max(4, tasks.Select(t => t.Name.Length).DefaultIfEmpty(4).Max());
-            var sb = new StringBuilder();
-            sb.AppendLine($"{"Task".PadRight(width)}  Description");
-            sb.AppendLine(new string('─', width + 14));
-            foreach (var t in tasks) sb.AppendLine($"{t.Name.PadRight(width)}  {t.Desc}");
-            Emit(sb.ToString().TrimEnd());
-        }
+        var tasks = TaskDescription.List(graph, filter);
+        Emit(Json ? JsonValues.Serialize(TaskDescription.ListJson(tasks, Produces), indented: true) : TaskDescription.ListText(tasks));
         return true;
     }
 
@@ -139,56 +95,6 @@ public sealed class DvFlowInspect : FlowLoadingTask
         return new FlowMap(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
             .Select(p => new KeyValuePair<string, object?>(p[0].Trim(), p[1].Trim())));
-    }
-
-    private static FlowMap TaskJson(TaskNode n, bool verbose)
-    {
-        var entries = new List<KeyValuePair<string, object?>>
-        {
-            new("name", n.Name), new("short_name", n.LeafName), new("package", n.Package), new("desc", n.Desc ?? ""), new("doc", n.Doc ?? ""),
-            new("uses", n.BaseChain.FirstOrDefault()), new("scope", ScopeList(n.Scope)),
-        };
-        if (verbose)
-        {
-            entries.Add(new("params", new FlowMap(n.Params.Select(p => new KeyValuePair<string, object?>(p.Name,
-                FlowMap.Of(("type", p.Type), ("value", p.Value), ("doc", p.Doc ?? "")))))));
-            entries.Add(new("needs", n.Needs.Select(x => (object?)x.Name).ToArray()));
-            entries.Add(new("rundir", n.RundirMode == RundirMode.Inherit ? "inherit" : "unique"));
-            entries.Add(new("passthrough", n.Passthrough.ToValue()));
-            entries.Add(new("consumes", n.Consumes.ToValue()));
-        }
-        entries.Add(new("produces", n.Produces?.Cast<object?>().ToArray()));
-        return new FlowMap(entries);
-    }
-
-    private static object?[] ScopeList(TaskScope s)
-    {
-        var l = new List<object?>();
-        if ((s & TaskScope.Root) != 0) l.Add("root");
-        if ((s & TaskScope.Export) != 0) l.Add("export");
-        if ((s & TaskScope.Local) != 0) l.Add("local");
-        return l.ToArray();
-    }
-
-    private static string TaskText(TaskNode n)
-    {
-        var sb = new StringBuilder();
-        sb.AppendLine($"Task: {n.Name}");
-        sb.AppendLine($"Package: {n.Package}");
-        sb.AppendLine($"Base: {n.BaseChain.FirstOrDefault() ?? "-"}");
-        var scope = ScopeList(n.Scope);
-        sb.AppendLine($"Scope: {(scope.Length == 0 ? "-" : string.Join(", ", scope))}");
-        if (n.Desc is not null) sb.AppendLine($"Description: {n.Desc}");
-        sb.AppendLine("Parameters:");
-        foreach (var p in n.Params) sb.AppendLine($"  {p.Name} {p.Type} {FlowValues.ToDisplayString(p.Value)}{(p.Doc is null ? "" : "  " + p.Doc)}");
-        if (n.Produces is { } produces)
-        {
-            sb.AppendLine("Produces:");
-            foreach (var p in produces) sb.AppendLine("  - " + string.Join(", ", p.Select(kv => $"{kv.Key}={FlowValues.ToDisplayString(kv.Value)}")));
-        }
-        sb.AppendLine("Direct Needs:");
-        foreach (var need in n.Needs) sb.AppendLine($"  - {need.Name}");
-        return sb.ToString().TrimEnd();
     }
 
     private bool Graph(FlowModel model)
@@ -215,26 +121,12 @@ public sealed class DvFlowInspect : FlowLoadingTask
             DiagnosticLogging.Log(Log, graph.Diagnostics);
             return false;
         }
-        var sb = new StringBuilder();
-        sb.AppendLine("digraph flow {");
-        sb.AppendLine("  rankdir=TB;");
-        sb.AppendLine("  node [shape=box];");
-        foreach (var n in graph.Nodes)
-        {
-            var shape = n.Kind switch { TaskNodeKind.Compound => "box3d", TaskNodeKind.CompoundInput => "point", TaskNodeKind.DataItem => "note", _ => "box" };
-            var style = n.Enabled ? "" : ", style=dashed";
-            sb.AppendLine($"  \"{n.Name}\" [shape={shape}{style}];");
-        }
-        foreach (var n in graph.Nodes)
-            foreach (var need in n.Needs)
-                sb.AppendLine($"  \"{need.Name}\" -> \"{n.Name}\";");
-        sb.AppendLine("}");
         // By default under obj/ (a build product, not a source): obj/dvflow/NAME.dot.
         var output = string.IsNullOrWhiteSpace(OutputFile)
             ? Path.Combine(IntermediateDirectory ?? Path.Combine(ProjectDirectory, "obj", "dvflow"), (requested ?? model.Root!.Name) + ".dot")
             : Path.GetFullPath(Path.Combine(ProjectDirectory, OutputFile));
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        File.WriteAllText(output, sb.ToString());
+        File.WriteAllText(output, TaskGraphDotWriter.Write(graph));
         Log.LogMessage(MessageImportance.High, "DvFlow: wrote the graph of {0} task(s) to {1}", graph.Nodes.Count, output);
         return true;
     }

@@ -1,5 +1,6 @@
 using DvFlow.Model.Dataflow;
 using DvFlow.Model.Expressions;
+using DvFlow.TaskApi;
 using DvFlow.Tasks.Runtime;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;

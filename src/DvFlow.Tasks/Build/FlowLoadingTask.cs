@@ -31,7 +31,7 @@ public abstract class FlowLoadingTask : FlowSettingsTask
 
     /// <summary>Loads the flow with the task's settings.</summary>
     protected DvFlow.Model.Elaboration.FlowModel LoadFlow(IReadOnlyList<string> overrides, DvFlow.Model.Loading.PackageRegistry registry)
-        => DvFlow.Model.Elaboration.FlowLoader.Load(FlowFile, new DvFlow.Model.Elaboration.FlowLoadOptions
+        => DvFlow.Model.Elaboration.FlowElaborator.Elaborate(FlowFile, new DvFlow.Model.Elaboration.ElaborationOptions
         {
             Config = SelectedConfig,
             ParameterOverrides = overrides,

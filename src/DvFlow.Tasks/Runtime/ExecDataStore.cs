@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DvFlow.Model.Values;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Runtime;
 

@@ -5,6 +5,7 @@ using DvFlow.Model.Expressions;
 using DvFlow.Model.Graph;
 using DvFlow.Model.Values;
 using static DvFlow.Tasks.Runtime.JsonFields;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Runtime;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using DvFlow.Model.Dataflow;
 using DvFlow.Model.Expressions;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Runtime;
 

@@ -1,4 +1,5 @@
 using DvFlow.Model.Dataflow;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Tasks.Runtime;
 

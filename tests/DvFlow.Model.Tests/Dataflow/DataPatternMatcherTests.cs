@@ -1,5 +1,6 @@
 using DvFlow.Model.Dataflow;
 using DvFlow.Model.Expressions;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Tests.Dataflow;
 

@@ -2,6 +2,7 @@ using DvFlow.Model.Dataflow;
 using DvFlow.Model.Definitions;
 using DvFlow.Model.Expressions;
 using DvFlow.Model.Graph;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Tests.Dataflow;
 

@@ -2,6 +2,7 @@ using DvFlow.Model.Dataflow;
 using DvFlow.Model.Diagnostics;
 using DvFlow.Model.Expressions;
 using DvFlow.Model.Tests.TestSupport;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Tests.Dataflow;
 

@@ -267,12 +267,12 @@ public class ConfigTests
                   with: hdlsim.xcelium
             """;
         var reg = f.HdlsimRegistry();
-        var m = FlowAssert.NoErrors(f.Load(yaml, new FlowLoadOptions { Registry = reg, Config = "xcm" }));
+        var m = FlowAssert.NoErrors(f.Load(yaml, new ElaborationOptions { Registry = reg, Config = "xcm" }));
         Assert.Equal("hdlsim.xcelium", m.Root!.PackageOverrides["hdlsim.vlt"]);
         var n = FlowAssert.Graph(m, "sim").ByName["p.sim"];
         Assert.Equal("hdlsim.xcelium.SimImage", n.BaseChain[0]);
         Assert.Equal("hdlsim.xcelium.SimImage", n.Run);
-        var plain = FlowAssert.NoErrors(f.Load(yaml, new FlowLoadOptions { Registry = reg }));
+        var plain = FlowAssert.NoErrors(f.Load(yaml, new ElaborationOptions { Registry = reg }));
         Assert.Equal("hdlsim.vlt.SimImage", FlowAssert.Graph(plain, "sim").ByName["p.sim"].Run);
     }
 
@@ -332,7 +332,7 @@ public class ConfigTests
                   - coverage_setup
             """;
         var reg = f.HdlsimRegistry();
-        var m = FlowAssert.NoErrors(f.Load(yaml, new FlowLoadOptions { Registry = reg, Config = "coverage" }));
+        var m = FlowAssert.NoErrors(f.Load(yaml, new ElaborationOptions { Registry = reg, Config = "coverage" }));
         FlowAssert.NoWarnings(m.Diagnostics);
         var g = FlowAssert.Graph(m, "sim");
         var sim = g.ByName["my_project.sim"];
@@ -340,7 +340,7 @@ public class ConfigTests
         // The need is inherited through 'uses' and written in my_project's namespace.
         Assert.Equal(["my_project.coverage_setup"], FlowAssert.Needs(sim));
         FlowAssert.NoWarnings(g.Diagnostics);
-        var plain = FlowAssert.NoErrors(f.Load(yaml, new FlowLoadOptions { Registry = reg }));
+        var plain = FlowAssert.NoErrors(f.Load(yaml, new ElaborationOptions { Registry = reg }));
         Assert.False(FlowAssert.Graph(plain, "sim").ByName["my_project.sim"].ParamValues.ContainsKey("coverage"));
     }
 
@@ -471,7 +471,7 @@ public class ConfigTests
                 extensions:
                 - task: more.Gen
                   with: {extra: {type: bool, value: true}}
-            """, new FlowLoadOptions { Registry = reg }));
+            """, new ElaborationOptions { Registry = reg }));
         var g = FlowAssert.Graph(m, "t", "more.Gen");
         Assert.Equal(3L, g.ByName["tools.Lint"].ParamValues["level"]);
         Assert.Equal(2L, g.ByName["more.Gen"].ParamValues["n"]);

@@ -88,7 +88,7 @@ public class ImportTests
         using var f = new FlowFiles();
         var reg = new PackageRegistry().Add("my_lib", f.Write("installed/my_lib/flow.yaml", Lib));
         var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports:\n  - name: my_lib\n  tasks:\n  - name: r\n    needs: [my_lib.some_task]\n",
-            new FlowLoadOptions { Registry = reg }));
+            new ElaborationOptions { Registry = reg }));
         Assert.Equal(f.PathOf("installed/my_lib/flow.yaml"), m.Packages["my_lib"].FilePath);
     }
 
@@ -100,7 +100,7 @@ public class ImportTests
         var map = f.Write("installed/packages.map", "my_lib: my_lib/flow.yaml\n");
         var reg = new PackageRegistry();
         Assert.Empty(reg.AddMapFile(map));
-        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [my_lib]\n", new FlowLoadOptions { Registry = reg }));
+        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [my_lib]\n", new ElaborationOptions { Registry = reg }));
         Assert.Contains("my_lib", m.Packages.Keys);
     }
 
@@ -111,7 +111,7 @@ public class ImportTests
         f.Write("my_lib/flow.yaml", "package:\n  name: local_copy\n");
         var reg = new PackageRegistry().Add("my_lib", f.Write("installed/flow.yaml", Lib));
         // A bare name is a package name first (dfm tries the registry before paths).
-        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [my_lib]\n", new FlowLoadOptions { Registry = reg }));
+        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [my_lib]\n", new ElaborationOptions { Registry = reg }));
         Assert.Contains("my_lib", m.Packages.Keys);
         Assert.DoesNotContain("local_copy", m.Packages.Keys);
         // Without a registry entry the name is tried as a path.
@@ -132,7 +132,7 @@ public class ImportTests
               tasks:
               - name: build
                 uses: sim.SimImage
-            """, new FlowLoadOptions { Registry = f.HdlsimRegistry() }));
+            """, new ElaborationOptions { Registry = f.HdlsimRegistry() }));
         Assert.Equal("hdlsim.vlt", m.Root!.Imports["sim"]);
         var g = FlowAssert.Graph(m, "build");
         Assert.Equal(["hdlsim.vlt.SimImage", "hdlsim.SimImage"], g.ByName["proj.build"].BaseChain);
@@ -226,7 +226,7 @@ public class ImportTests
     public void MissingImportByNameSuggestsRegistryNames()
     {
         using var f = new FlowFiles();
-        var m = f.Load("package:\n  name: top\n  imports: [hdlsim.vtl]\n", new FlowLoadOptions { Registry = f.HdlsimRegistry() });
+        var m = f.Load("package:\n  name: top\n  imports: [hdlsim.vtl]\n", new ElaborationOptions { Registry = f.HdlsimRegistry() });
         var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.ImportNotFound, "(did you mean 'hdlsim.vlt'?)");
         FlowAssert.At(e, "flow.yaml", 3, 13);
     }
@@ -261,7 +261,7 @@ public class ImportTests
         f.Write("b/flow.yaml", "package:\n  name: b\n  imports: [c]\n");
         f.Write("c/flow.yaml", "package:\n  name: c\n  imports: [a]\n");
         var reg = new PackageRegistry().Add("a", f.PathOf("a/flow.yaml")).Add("b", f.PathOf("b/flow.yaml")).Add("c", f.PathOf("c/flow.yaml"));
-        var m = f.Load("package:\n  name: top\n  imports: [a]\n", new FlowLoadOptions { Registry = reg });
+        var m = f.Load("package:\n  name: top\n  imports: [a]\n", new ElaborationOptions { Registry = reg });
         var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.CircularDefinition, "circular import: a -> b -> c -> a");
         FlowAssert.At(e, "flow.yaml", 3, 13);
         Assert.EndsWith("/c/flow.yaml", e.Location!.File, StringComparison.Ordinal);
@@ -275,7 +275,7 @@ public class ImportTests
         f.Write("lib/flow.yaml", "package:\n  name: lib\n  imports: [top]\n  with:\n    w: {type: int, value: 3}\n");
         var root = f.Write("flow.yaml", "package:\n  name: top\n  with:\n    x: {type: int, value: \"${{ lib.w }}\"}\n");
         var reg = new PackageRegistry().Add("lib", f.PathOf("lib/flow.yaml")).Add("top", root);
-        var m = FlowAssert.NoErrors(FlowLoader.Load(root, new FlowLoadOptions { Registry = reg }));
+        var m = FlowAssert.NoErrors(FlowElaborator.Elaborate(root, new ElaborationOptions { Registry = reg }));
         Assert.Equal(3L, m.Root!.ParamValues["x"]);
     }
 
@@ -316,7 +316,7 @@ public class ImportTests
         using var f = new FlowFiles();
         var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [std]\n  tasks:\n  - name: t\n    uses: std.Message\n"));
         Assert.Contains("std", m.Packages.Keys);
-        Assert.DoesNotContain(FlowLoader.StdPath, m.InputFiles);
+        Assert.DoesNotContain(FlowElaborator.StdPath, m.InputFiles);
     }
 
     [Fact]

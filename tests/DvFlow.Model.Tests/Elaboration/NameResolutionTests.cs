@@ -167,7 +167,7 @@ public class NameResolutionTests
               - name: sim
                 uses: hdlsim.vlt.SimImage
                 needs: [files]
-            """, new FlowLoadOptions { Registry = f.HdlsimRegistry() }));
+            """, new ElaborationOptions { Registry = f.HdlsimRegistry() }));
         var n = FlowAssert.Graph(m, "sim").ByName["p.sim"];
         Assert.Equal(["hdlsim.vlt.SimImage", "hdlsim.SimImage"], n.BaseChain);
     }

@@ -28,7 +28,7 @@ public class OverrideTests
                 with:
                   top: [my_top]
                   debug: true
-            """, new FlowLoadOptions { Registry = f.HdlsimRegistry() }));
+            """, new ElaborationOptions { Registry = f.HdlsimRegistry() }));
         var g = FlowAssert.Graph(m, "run");
         var sim = Assert.Single(g.ByName["my_project.run"].Needs);
         Assert.Equal("my_project.sim", sim.Name);
@@ -81,7 +81,7 @@ public class OverrideTests
                 uses: hdlsim.xcelium.SimImage
                 with:
                   optimization: "O0"
-            """, new FlowLoadOptions { Registry = f.HdlsimRegistry() }));
+            """, new ElaborationOptions { Registry = f.HdlsimRegistry() }));
         var n = FlowAssert.Graph(m, "sim").ByName["p.sim"];
         Assert.Equal("hdlsim.xcelium.SimImage", n.Run);
         Assert.Equal("O0", n.ParamValues["optimization"]);

@@ -191,12 +191,12 @@ public class PackageParamTests
                 uses: std.Message
                 with:
                   msg: "sim=${{ hdlsim.sim }}"
-            """, new FlowLoadOptions { Registry = f.HdlsimRegistry() }));
+            """, new ElaborationOptions { Registry = f.HdlsimRegistry() }));
         Assert.Equal("unset", m.Root!.ParamValues["which"]);
         Assert.Equal("sim=unset", FlowAssert.Graph(m, "t").ByName["p.t"].ParamValues["msg"]);
         // Named only by a task parameter, the package is loaded all the same.
         var m2 = FlowAssert.NoErrors(f.Load("package:\n  name: p\n  tasks:\n  - name: t\n    uses: std.Message\n    with:\n      msg: \"sim=${{ hdlsim.sim }}\"\n",
-            new FlowLoadOptions { Registry = f.HdlsimRegistry() }));
+            new ElaborationOptions { Registry = f.HdlsimRegistry() }));
         Assert.Contains("hdlsim", m2.Packages.Keys);
         Assert.Equal("sim=unset", FlowAssert.Graph(m2, "t").ByName["p.t"].ParamValues["msg"]);
     }
@@ -271,7 +271,7 @@ public class PackageParamTests
     {
         using var f = new FlowFiles();
         var m = FlowAssert.NoErrors(f.Load("package:\n  name: p\n  tasks:\n  - name: s\n    uses: hdlsim.vlt.SimImage\n",
-            new FlowLoadOptions { Registry = f.HdlsimRegistry(), ParameterOverrides = ["hdlsim.sim=vlt"] }));
+            new ElaborationOptions { Registry = f.HdlsimRegistry(), ParameterOverrides = ["hdlsim.sim=vlt"] }));
         Assert.Equal("vlt", m.Packages["hdlsim"].ParamValues["sim"]);
     }
 

@@ -1,5 +1,6 @@
 using DvFlow.Model.Expressions;
 using Xunit;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Tests.Expressions;
 

@@ -26,7 +26,7 @@ public class FlowFuzzTests(ITestOutputHelper output)
     {
         foreach (var (rel, text) in files) f.Write(rel, text);
         var reg = new PackageRegistry().Add("hdlsim", f.PathOf("hdlsim/flow.dv")).Add("hdlsim.vlt", f.PathOf("hdlsim_vlt/flow.dv"));
-        var model = FlowLoader.Load(f.PathOf("soc"), new FlowLoadOptions
+        var model = FlowElaborator.Elaborate(f.PathOf("soc"), new ElaborationOptions
         {
             Registry = reg,
             Config = config,

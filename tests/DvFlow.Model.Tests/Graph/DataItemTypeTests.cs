@@ -1,5 +1,6 @@
 using DvFlow.Model.Graph;
 using DvFlow.Model.Tests.TestSupport;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Tests.Graph;
 

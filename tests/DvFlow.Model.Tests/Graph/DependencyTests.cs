@@ -29,7 +29,7 @@ public class DependencyTests
               - name: run
                 uses: hdlsim.vlt.SimRun
                 needs: [sim]
-            """, new DvFlow.Model.Elaboration.FlowLoadOptions { Registry = f.HdlsimRegistry() }), "run");
+            """, new DvFlow.Model.Elaboration.ElaborationOptions { Registry = f.HdlsimRegistry() }), "run");
         Assert.Equal(["p.rtlfiles", "p.sim", "p.run"], g.Nodes.Select(n => n.Name));
         Assert.Equal(["p.run"], g.Roots.Select(n => n.Name));
     }

@@ -110,7 +110,7 @@ public class ExpressionContextTests
               - name: u
                 with:
                   s: {type: str, value: "${{ hdlsim.sim:-unset }}"}
-            """, new DvFlow.Model.Elaboration.FlowLoadOptions { Registry = f.HdlsimRegistry(), ParameterOverrides = ["hdlsim.sim=vlt"] });
+            """, new DvFlow.Model.Elaboration.ElaborationOptions { Registry = f.HdlsimRegistry(), ParameterOverrides = ["hdlsim.sim=vlt"] });
         var g = FlowAssert.Graph(m, "t", "u");
         Assert.Equal("vlt", g.ByName["p.t"].Produces![0]["sim"]);
         Assert.Equal("vlt", g.ByName["p.u"].ParamValues["s"]);

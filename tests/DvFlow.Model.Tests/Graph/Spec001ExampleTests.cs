@@ -3,13 +3,14 @@ using DvFlow.Model.Diagnostics;
 using DvFlow.Model.Elaboration;
 using DvFlow.Model.Graph;
 using DvFlow.Model.Tests.TestSupport;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Tests.Graph;
 
 /// <summary>The flow examples of spec 001 (core concepts), loaded as written, with their described effect asserted.</summary>
 public class Spec001ExampleTests
 {
-    private static FlowLoadOptions Hdlsim(FlowFiles f, string? config = null) => new() { Registry = f.HdlsimRegistry(), Config = config };
+    private static ElaborationOptions Hdlsim(FlowFiles f, string? config = null) => new() { Registry = f.HdlsimRegistry(), Config = config };
 
     /// <summary>Wraps a spec snippet of tasks into a package.</summary>
     private static string Pkg(string name, string tasks)

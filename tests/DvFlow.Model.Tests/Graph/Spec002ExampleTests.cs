@@ -2,6 +2,7 @@ using DvFlow.Model.Definitions;
 using DvFlow.Model.Elaboration;
 using DvFlow.Model.Graph;
 using DvFlow.Model.Tests.TestSupport;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Tests.Graph;
 
@@ -9,7 +10,7 @@ namespace DvFlow.Model.Tests.Graph;
 public class Spec002ExampleTests
 {
     private static TaskGraph G(FlowFiles f, string yaml, params string[] tasks)
-        => FlowAssert.Graph(f.Load(yaml, new FlowLoadOptions { Registry = f.HdlsimRegistry() }), tasks);
+        => FlowAssert.Graph(f.Load(yaml, new ElaborationOptions { Registry = f.HdlsimRegistry() }), tasks);
 
     private static string Pkg(string tasks)
         => "package:\n  name: p\n" + string.Join("\n", tasks.ReplaceLineEndings("\n").Split('\n').Select(l => "  " + l)) + "\n";
@@ -153,7 +154,7 @@ public class Spec002ExampleTests
         var off = G(f, yaml, "sim_img");
         Assert.False(off.ByName["my_ip.SimOptions.SimOptionsDebug"].Enabled);
         Assert.Equal(TaskNodeKind.Compound, off.ByName["my_ip.SimOptions"].Kind);
-        var on = FlowAssert.Graph(f.Load(yaml, new FlowLoadOptions { Registry = f.HdlsimRegistry(), ParameterOverrides = ["debug_level=1"] }), "sim_img");
+        var on = FlowAssert.Graph(f.Load(yaml, new ElaborationOptions { Registry = f.HdlsimRegistry(), ParameterOverrides = ["debug_level=1"] }), "sim_img");
         var dbg = on.ByName["my_ip.SimOptions.SimOptionsDebug"];
         Assert.True(dbg.Enabled);
         Assert.Equal(new object?[] { "--trace-fst" }, (IEnumerable<object?>)dbg.ParamValues["args"]!);
@@ -236,8 +237,8 @@ public class Spec002ExampleTests
                 attributes: [uvm]
             """)).ByName["p.t"];
         var pattern = Assert.Single(n.Consumes.Patterns);
-        var uvm = new DvFlow.Model.Dataflow.DataItem("std.FileSet", "x", 0, DvFlow.Model.Expressions.FlowMap.Of(("filetype", "systemVerilogSource"), ("attributes", new object?[] { "uvm", "tb" })));
-        var noUvm = new DvFlow.Model.Dataflow.DataItem("std.FileSet", "x", 1, DvFlow.Model.Expressions.FlowMap.Of(("filetype", "systemVerilogSource"), ("attributes", new object?[] { "tb" })));
+        var uvm = new DvFlow.TaskApi.DataItem("std.FileSet", "x", 0, DvFlow.TaskApi.FlowMap.Of(("filetype", "systemVerilogSource"), ("attributes", new object?[] { "uvm", "tb" })));
+        var noUvm = new DvFlow.TaskApi.DataItem("std.FileSet", "x", 1, DvFlow.TaskApi.FlowMap.Of(("filetype", "systemVerilogSource"), ("attributes", new object?[] { "tb" })));
         Assert.True(DvFlow.Model.Dataflow.DataPatternMatcher.Matches(uvm, pattern));
         Assert.False(DvFlow.Model.Dataflow.DataPatternMatcher.Matches(noUvm, pattern));
     }

@@ -8,7 +8,7 @@ namespace DvFlow.Model.Tests.Graph;
 /// <summary>The flow examples of spec 004 (packages).</summary>
 public class Spec004ExampleTests
 {
-    private static FlowLoadOptions Hdlsim(FlowFiles f, string? config = null, params string[] overrides)
+    private static ElaborationOptions Hdlsim(FlowFiles f, string? config = null, params string[] overrides)
         => new() { Registry = f.HdlsimRegistry(), Config = config, ParameterOverrides = overrides };
 
     [Fact]

@@ -3,6 +3,7 @@ using DvFlow.Model.Diagnostics;
 using DvFlow.Model.Elaboration;
 using DvFlow.Model.Graph;
 using DvFlow.Model.Tests.TestSupport;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Tests.Graph;
 
@@ -12,7 +13,7 @@ public class TaskKindTests
     private static TaskGraph G(string yaml, params string[] tasks)
     {
         using var f = new FlowFiles();
-        return FlowAssert.Graph(f.Load(yaml, new FlowLoadOptions { Registry = f.HdlsimRegistry() }), tasks);
+        return FlowAssert.Graph(f.Load(yaml, new ElaborationOptions { Registry = f.HdlsimRegistry() }), tasks);
     }
 
     [Fact]

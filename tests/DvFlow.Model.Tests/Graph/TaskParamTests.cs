@@ -110,7 +110,7 @@ public class TaskParamTests
     {
         using var f = new FlowFiles();
         var m = FlowAssert.NoErrors(f.Load("package:\n  name: p\n  tasks:\n  - name: t\n    uses: hdlsim.vlt.SimImage\n    with:\n      debug: maybe\n",
-            new DvFlow.Model.Elaboration.FlowLoadOptions { Registry = f.HdlsimRegistry() }));
+            new DvFlow.Model.Elaboration.ElaborationOptions { Registry = f.HdlsimRegistry() }));
         var g = new TaskGraphBuilder(m).Build(["t"]);
         var e = FlowAssert.HasError(g.Diagnostics, DiagnosticCodes.ParamType, "parameter 'debug' of task 'p.t' is of type bool: expected true or false, found 'maybe'");
         FlowAssert.At(e, "flow.yaml", 7, 14);

@@ -117,7 +117,7 @@ public class FileDiscoveryTests
               tasks:
               - name: sim
                 uses: hdlsim.vlt.SimImage
-            """, new FlowLoadOptions { Registry = f.HdlsimRegistry() }));
+            """, new ElaborationOptions { Registry = f.HdlsimRegistry() }));
         Assert.Contains("hdlsim.vlt", m.Packages.Keys);
         Assert.Contains("hdlsim", m.Packages.Keys);
         Assert.Contains(f.PathOf("_plugins/hdlsim_vlt/flow.dv"), m.InputFiles);
@@ -128,7 +128,7 @@ public class FileDiscoveryTests
     {
         using var f = new FlowFiles();
         var reg = new PackageRegistry().Add("lib", f.Write("lib/flow.yaml", "package:\n  name: other\n"));
-        var m = f.Load("package:\n  name: p\n  imports: [lib]\n", new FlowLoadOptions { Registry = reg });
+        var m = f.Load("package:\n  name: p\n  imports: [lib]\n", new ElaborationOptions { Registry = reg });
         FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.PackageConflict, "defines package 'other'");
     }
 
@@ -137,7 +137,7 @@ public class FileDiscoveryTests
     {
         using var f = new FlowFiles();
         var reg = new PackageRegistry().Add("ghost", f.PathOf("ghost/flow.yaml"));
-        var m = f.Load("package:\n  name: p\n  tasks:\n  - name: t\n    uses: ghost.T\n", new FlowLoadOptions { Registry = reg });
+        var m = f.Load("package:\n  name: p\n  tasks:\n  - name: t\n    uses: ghost.T\n", new ElaborationOptions { Registry = reg });
         FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.FileNotFound, "cannot read flow file");
     }
 }

@@ -31,6 +31,43 @@ public class FlowFileReaderTests
         return Assert.Single(def.Tasks);
     }
 
+    /// <summary>Bad input read from one file: each row names the case, the file, and the error's code, text and position (0: not checked).</summary>
+    [Theory]
+    [InlineData("MisspeltPackageKeySuggestsPackage", "pakage:\n  name: p\n", DiagnosticCodes.UnknownKey, "(did you mean 'package'?)", 0, 0)]
+    [InlineData("BothPackageAndFragmentIsAnError", "package:\n  name: p\nfragment:\n  tasks: []\n", DiagnosticCodes.BadDocument, "not both", 3, 1)]
+    [InlineData("ScalarDocumentIsAnError", "just text", DiagnosticCodes.BadDocument, "must be a mapping", 0, 0)]
+    [InlineData("PackageMustBeAMapping", "package: [a]\n", DiagnosticCodes.WrongType, "'package' must be a mapping, found a list", 1, 10)]
+    [InlineData("PackageNeedsAName", "package:\n  desc: x\n", DiagnosticCodes.MissingKey, "a package needs a 'name'", 2, 3)]
+    [InlineData("BadPackageNameIsAnError", "package:\n  name: my package\n", DiagnosticCodes.BadValue, "package name 'my package'", 2, 9)]
+    [InlineData("UnknownPackageKeyHasDidYouMean", "package:\n  name: p\n  taks: []\n", DiagnosticCodes.UnknownKey, "unknown key 'taks' in package (did you mean 'tasks'?)", 3, 3)]
+    [InlineData("TasksMustBeAList", "package:\n  name: p\n  tasks: 5\n", DiagnosticCodes.WrongType, "'tasks' must be a list, found a number", 3, 10)]
+    [InlineData("TaskMustBeAMapping", "package:\n  name: p\n  tasks:\n  - just_a_name\n", DiagnosticCodes.WrongType, "a task must be a mapping, found a string", 4, 5)]
+    [InlineData("WithMustBeAMapping", "package:\n  name: p\n  with: [a]\n", DiagnosticCodes.WrongType, "'with' of package parameters must be a mapping", 0, 0)]
+    [InlineData("BadParameterNameIsAnError", "package:\n  name: p\n  with:\n    'a b': 1\n", DiagnosticCodes.BadValue, "parameter name 'a b'", 4, 5)]
+    [InlineData("LocalAndExportTogetherIsAnError", "package:\n  name: p\n  tasks:\n  - name: a\n    scope: [local, export]\n", DiagnosticCodes.BadValue, "both 'local' and 'export'", 0, 0)]
+    [InlineData("TwoNamesIsAnError", "package:\n  name: p\n  tasks:\n  - name: a\n    root: b\n", DiagnosticCodes.BadValue, "conflicts with the name 'a'", 5, 11)]
+    [InlineData("TaskWithoutNameIsAnError", "package:\n  name: p\n  tasks:\n  - uses: std.Message\n", DiagnosticCodes.MissingKey, "needs a 'name'", 4, 5)]
+    [InlineData("DottedTaskNameIsAnError", "package:\n  name: p\n  tasks:\n  - name: a.b\n", DiagnosticCodes.BadValue, "task name 'a.b' is not a valid name", 4, 11)]
+    [InlineData("UnknownTaskKeyHasDidYouMean", "package:\n  name: p\n  tasks:\n  - name: a\n    neds: [b]\n", DiagnosticCodes.UnknownKey, "unknown key 'neds' in task (did you mean 'needs'?)", 5, 5)]
+    [InlineData("TypeAndUsesTogetherIsAnError", "package:\n  name: p\n  tasks:\n  - name: a\n    uses: x\n    type: y\n", DiagnosticCodes.BadValue, "'type' is an alias of 'uses'", 0, 0)]
+    [InlineData("NeedsMustBeStrings", "package:\n  name: p\n  tasks:\n  - name: a\n    needs: [{x: 1}]\n", DiagnosticCodes.WrongType, "entries of 'needs' must be strings", 5, 13)]
+    [InlineData("BodyAndRunTogetherIsAnError", "package:\n  name: p\n  tasks:\n  - name: c\n    run: echo\n    body:\n    - name: a\n", DiagnosticCodes.BadValue, "both a body of subtasks and a 'run'", 5, 10)]
+    [InlineData("ConsumesUnusedIsAnError", "package:\n  name: p\n  tasks:\n  - name: a\n    consumes: unused\n", DiagnosticCodes.BadValue, "'consumes' must be all, none or a list of patterns, found 'unused'", 5, 15)]
+    [InlineData("MisspeltPassthroughHasDidYouMean", "package:\n  name: p\n  tasks:\n  - name: a\n    passthrough: unuse\n", DiagnosticCodes.BadValue, "did you mean 'unused'", 0, 0)]
+    [InlineData("PatternMustBeAMapping", "package:\n  name: p\n  tasks:\n  - name: a\n    consumes: [std.FileSet]\n", DiagnosticCodes.WrongType, "a 'consumes' pattern must be a mapping", 5, 16)]
+    [InlineData("BadRundirIsAnError", "package:\n  name: p\n  tasks:\n  - name: a\n    rundir: shared\n", DiagnosticCodes.BadValue, "'rundir' must be 'unique' or 'inherit', found 'shared'", 5, 13)]
+    [InlineData("EmptyMatrixAxisIsAnError", "package:\n  name: p\n  tasks:\n  - name: m\n    strategy:\n      matrix:\n        x: []\n", DiagnosticCodes.BadStrategy, "matrix variable 'x' needs a non-empty list", 7, 12)]
+    [InlineData("ImportWithoutTargetIsAnError", "package:\n  name: p\n  imports:\n  - as: x\n", DiagnosticCodes.MissingKey, "an import needs a 'name' or a 'path'", 4, 5)]
+    [InlineData("UnknownConfigKeyHasDidYouMean", "package:\n  name: p\n  configs:\n  - name: c\n    extentions: []\n", DiagnosticCodes.UnknownKey, "did you mean 'extensions'", 0, 0)]
+    [InlineData("TypeNeedsAName", "package:\n  name: p\n  types:\n  - with: {}\n", DiagnosticCodes.MissingKey, "a type needs a 'name'", 0, 0)]
+    public void ReadingReportsALocatedError(string @case, string yaml, string code, string message, int line, int column)
+    {
+        var (_, bag) = Read(yaml);
+        Assert.True(bag.Items.Count > 0, $"{@case}: no diagnostic");
+        var e = FlowAssert.HasError(bag.Items, code, message);
+        if (line > 0) FlowAssert.At(e, "flow.yaml", line, column);
+    }
+
     [Fact]
     public void PackageDocument()
     {
@@ -77,77 +114,7 @@ public class FlowFileReaderTests
     }
 
     [Fact]
-    public void MisspeltPackageKeySuggestsPackage()
-    {
-        var (_, bag) = Read("pakage:\n  name: p\n");
-        FlowAssert.HasError(bag.Items, DiagnosticCodes.UnknownKey, "(did you mean 'package'?)");
-    }
-
-    [Fact]
-    public void BothPackageAndFragmentIsAnError()
-    {
-        var (_, bag) = Read("package:\n  name: p\nfragment:\n  tasks: []\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.BadDocument, "not both");
-        FlowAssert.At(e, "flow.yaml", 3, 1);
-    }
-
-    [Fact]
-    public void ScalarDocumentIsAnError()
-    {
-        var (_, bag) = Read("just text");
-        FlowAssert.HasError(bag.Items, DiagnosticCodes.BadDocument, "must be a mapping");
-    }
-
-    [Fact]
-    public void PackageMustBeAMapping()
-    {
-        var (_, bag) = Read("package: [a]\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.WrongType, "'package' must be a mapping, found a list");
-        FlowAssert.At(e, "flow.yaml", 1, 10);
-    }
-
-    [Fact]
-    public void PackageNeedsAName()
-    {
-        var (_, bag) = Read("package:\n  desc: x\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.MissingKey, "a package needs a 'name'");
-        FlowAssert.At(e, "flow.yaml", 2, 3);
-    }
-
-    [Fact]
-    public void BadPackageNameIsAnError()
-    {
-        var (_, bag) = Read("package:\n  name: my package\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.BadValue, "package name 'my package'");
-        FlowAssert.At(e, "flow.yaml", 2, 9);
-    }
-
-    [Fact]
     public void DottedPackageNameIsAllowed() => Assert.Equal("hdlsim.vlt", ReadOk("package:\n  name: hdlsim.vlt\n").Name);
-
-    [Fact]
-    public void UnknownPackageKeyHasDidYouMean()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  taks: []\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.UnknownKey, "unknown key 'taks' in package (did you mean 'tasks'?)");
-        FlowAssert.At(e, "flow.yaml", 3, 3);
-    }
-
-    [Fact]
-    public void TasksMustBeAList()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks: 5\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.WrongType, "'tasks' must be a list, found a number");
-        FlowAssert.At(e, "flow.yaml", 3, 10);
-    }
-
-    [Fact]
-    public void TaskMustBeAMapping()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - just_a_name\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.WrongType, "a task must be a mapping, found a string");
-        FlowAssert.At(e, "flow.yaml", 4, 5);
-    }
 
     [Fact]
     public void PackageParametersAllTypes()
@@ -178,21 +145,6 @@ public class FlowFileReaderTests
         var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.BadValue, "unknown parameter type 'strr'");
         Assert.Contains("did you mean 'str'", e.Message);
         FlowAssert.At(e, "flow.yaml", 4, 15);
-    }
-
-    [Fact]
-    public void WithMustBeAMapping()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  with: [a]\n");
-        FlowAssert.HasError(bag.Items, DiagnosticCodes.WrongType, "'with' of package parameters must be a mapping");
-    }
-
-    [Fact]
-    public void BadParameterNameIsAnError()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  with:\n    'a b': 1\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.BadValue, "parameter name 'a b'");
-        FlowAssert.At(e, "flow.yaml", 4, 5);
     }
 
     [Fact]
@@ -230,56 +182,10 @@ public class FlowFileReaderTests
     }
 
     [Fact]
-    public void LocalAndExportTogetherIsAnError()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - name: a\n    scope: [local, export]\n");
-        FlowAssert.HasError(bag.Items, DiagnosticCodes.BadValue, "both 'local' and 'export'");
-    }
-
-    [Fact]
-    public void TwoNamesIsAnError()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - name: a\n    root: b\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.BadValue, "conflicts with the name 'a'");
-        FlowAssert.At(e, "flow.yaml", 5, 11);
-    }
-
-    [Fact]
-    public void TaskWithoutNameIsAnError()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - uses: std.Message\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.MissingKey, "needs a 'name'");
-        FlowAssert.At(e, "flow.yaml", 4, 5);
-    }
-
-    [Fact]
-    public void DottedTaskNameIsAnError()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - name: a.b\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.BadValue, "task name 'a.b' is not a valid name");
-        FlowAssert.At(e, "flow.yaml", 4, 11);
-    }
-
-    [Fact]
-    public void UnknownTaskKeyHasDidYouMean()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - name: a\n    neds: [b]\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.UnknownKey, "unknown key 'neds' in task (did you mean 'needs'?)");
-        FlowAssert.At(e, "flow.yaml", 5, 5);
-    }
-
-    [Fact]
     public void TypeIsAnAliasOfUses()
     {
         var t = Task("- name: a\n  type: std.Message");
         Assert.Equal("std.Message", t.Uses!.Name);
-    }
-
-    [Fact]
-    public void TypeAndUsesTogetherIsAnError()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - name: a\n    uses: x\n    type: y\n");
-        FlowAssert.HasError(bag.Items, DiagnosticCodes.BadValue, "'type' is an alias of 'uses'");
     }
 
     [Fact]
@@ -289,14 +195,6 @@ public class FlowFileReaderTests
         Assert.Equal(["b"], t.Needs.Select(n => n.Name));
         Assert.Equal(["c", "d"], t.Feeds.Select(n => n.Name));
         Assert.Equal(new SourceLocation("/p/flow.yaml", 5, 14), t.Needs[0].Location);
-    }
-
-    [Fact]
-    public void NeedsMustBeStrings()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - name: a\n    needs: [{x: 1}]\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.WrongType, "entries of 'needs' must be strings");
-        FlowAssert.At(e, "flow.yaml", 5, 13);
     }
 
     [Fact]
@@ -322,14 +220,6 @@ public class FlowFileReaderTests
     {
         Assert.Equal(2, Task("- name: c\n  body:\n  - name: a\n  - name: b").Body!.Count);
         Assert.Equal(["x"], Task("- name: c\n  tasks:\n  - name: x").Body!.Select(b => b.Name));
-    }
-
-    [Fact]
-    public void BodyAndRunTogetherIsAnError()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - name: c\n    run: echo\n    body:\n    - name: a\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.BadValue, "both a body of subtasks and a 'run'");
-        FlowAssert.At(e, "flow.yaml", 5, 10);
     }
 
     [Fact]
@@ -392,29 +282,6 @@ public class FlowFileReaderTests
     }
 
     [Fact]
-    public void ConsumesUnusedIsAnError()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - name: a\n    consumes: unused\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.BadValue, "'consumes' must be all, none or a list of patterns, found 'unused'");
-        FlowAssert.At(e, "flow.yaml", 5, 15);
-    }
-
-    [Fact]
-    public void MisspeltPassthroughHasDidYouMean()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - name: a\n    passthrough: unuse\n");
-        FlowAssert.HasError(bag.Items, DiagnosticCodes.BadValue, "did you mean 'unused'");
-    }
-
-    [Fact]
-    public void PatternMustBeAMapping()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - name: a\n    consumes: [std.FileSet]\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.WrongType, "a 'consumes' pattern must be a mapping");
-        FlowAssert.At(e, "flow.yaml", 5, 16);
-    }
-
-    [Fact]
     public void ProducesEmptyListIsDeclaredEmpty()
     {
         var t = Task("- name: a\n  produces: []");
@@ -427,14 +294,6 @@ public class FlowFileReaderTests
     {
         Assert.Equal(RundirMode.Inherit, Task("- name: a\n  rundir: inherit").Rundir);
         Assert.Equal(RundirMode.Unique, Task("- name: a\n  rundir: unique").Rundir);
-    }
-
-    [Fact]
-    public void BadRundirIsAnError()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - name: a\n    rundir: shared\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.BadValue, "'rundir' must be 'unique' or 'inherit', found 'shared'");
-        FlowAssert.At(e, "flow.yaml", 5, 13);
     }
 
     [Fact]
@@ -459,14 +318,6 @@ public class FlowFileReaderTests
     {
         var t = Task("- name: m\n  strategy:\n    matrix: {x: [1, 2]}\n    body:\n    - name: run");
         Assert.Equal(["run"], t.Body!.Select(b => b.Name));
-    }
-
-    [Fact]
-    public void EmptyMatrixAxisIsAnError()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  tasks:\n  - name: m\n    strategy:\n      matrix:\n        x: []\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.BadStrategy, "matrix variable 'x' needs a non-empty list");
-        FlowAssert.At(e, "flow.yaml", 7, 12);
     }
 
     [Fact]
@@ -527,14 +378,6 @@ public class FlowFileReaderTests
     }
 
     [Fact]
-    public void ImportWithoutTargetIsAnError()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  imports:\n  - as: x\n");
-        var e = FlowAssert.HasError(bag.Items, DiagnosticCodes.MissingKey, "an import needs a 'name' or a 'path'");
-        FlowAssert.At(e, "flow.yaml", 4, 5);
-    }
-
-    [Fact]
     public void ConfigsAreRead()
     {
         var d = ReadOk("""
@@ -576,13 +419,6 @@ public class FlowFileReaderTests
     }
 
     [Fact]
-    public void UnknownConfigKeyHasDidYouMean()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  configs:\n  - name: c\n    extentions: []\n");
-        FlowAssert.HasError(bag.Items, DiagnosticCodes.UnknownKey, "did you mean 'extensions'");
-    }
-
-    [Fact]
     public void TypesAreRead()
     {
         var d = ReadOk("""
@@ -599,13 +435,6 @@ public class FlowFileReaderTests
         Assert.Equal(["MyOptions", "ExtendedOptions"], d.Types.Select(t => t.Name));
         Assert.Equal("MyOptions", d.Types[1].Uses!.Name);
         Assert.Equal("more", d.Types[1].Doc);
-    }
-
-    [Fact]
-    public void TypeNeedsAName()
-    {
-        var (_, bag) = Read("package:\n  name: p\n  types:\n  - with: {}\n");
-        FlowAssert.HasError(bag.Items, DiagnosticCodes.MissingKey, "a type needs a 'name'");
     }
 
     [Fact]

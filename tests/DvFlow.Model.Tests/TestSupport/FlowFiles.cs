@@ -26,28 +26,28 @@ public sealed class FlowFiles : IDisposable
     }
 
     /// <summary>Writes flow.yaml at the root and loads it.</summary>
-    public FlowModel Load(string flowYaml, FlowLoadOptions? options = null)
+    public FlowModel Load(string flowYaml, ElaborationOptions? options = null)
     {
         var path = Write("flow.yaml", flowYaml);
-        return FlowLoader.Load(path, WithEnv(options));
+        return FlowElaborator.Elaborate(path, WithEnv(options));
     }
 
     /// <summary>Loads an already written file (or directory), relative to the root.</summary>
-    public FlowModel LoadFile(string relative, FlowLoadOptions? options = null)
-        => FlowLoader.Load(Path.Combine(Root, relative), WithEnv(options));
+    public FlowModel LoadFile(string relative, ElaborationOptions? options = null)
+        => FlowElaborator.Elaborate(Path.Combine(Root, relative), WithEnv(options));
 
     /// <summary>The full path of a relative file.</summary>
     public string PathOf(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
 
     /// <summary>Loads flow.yaml with the given -D overrides and config.</summary>
     public FlowModel Load(string flowYaml, string? config, params string[] overrides)
-        => Load(flowYaml, new FlowLoadOptions { Config = config, ParameterOverrides = overrides });
+        => Load(flowYaml, new ElaborationOptions { Config = config, ParameterOverrides = overrides });
 
     /// <summary>A registry holding the fake hdlsim packages (see <see cref="FakeHdlsim"/>).</summary>
     public PackageRegistry HdlsimRegistry() => FakeHdlsim.Register(this, new PackageRegistry());
 
-    private static FlowLoadOptions WithEnv(FlowLoadOptions? o)
-        => (o ?? new FlowLoadOptions()) is var x && x.Environment is null ? x with { Environment = new Dictionary<string, string> { ["HOME"] = "/home/test", ["DV_TEST"] = "yes" } } : x;
+    private static ElaborationOptions WithEnv(ElaborationOptions? o)
+        => (o ?? new ElaborationOptions()) is var x && x.Environment is null ? x with { Environment = new Dictionary<string, string> { ["HOME"] = "/home/test", ["DV_TEST"] = "yes" } } : x;
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DvFlow.Sdk.Tests.TestSupport;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Sdk.Tests.Build;
 
@@ -8,8 +9,6 @@ namespace DvFlow.Sdk.Tests.Build;
 public class CSharpTaskTests(SdkFeed feed)
 {
     private const string Library = """
-        using DvFlow.Model.Dataflow;
-        using DvFlow.Model.Expressions;
         using DvFlow.TaskApi;
 
         namespace Lib;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DvFlow.Model.Expressions;
 using DvFlow.Sdk.Tests.TestSupport;
+using DvFlow.TaskApi;
 using DvFlow.Tasks.Std;
 
 namespace DvFlow.Sdk.Tests.Std;

@@ -14,7 +14,6 @@ public static class CSharpTestLibrary
           </PropertyGroup>
           <ItemGroup>
             <Reference Include="DvFlow.TaskApi" HintPath="$([System.IO.Path]::GetDirectoryName('$(DvFlowTasksAssembly)'))/DvFlow.TaskApi.dll" Private="false" />
-            <Reference Include="DvFlow.Model" HintPath="$([System.IO.Path]::GetDirectoryName('$(DvFlowTasksAssembly)'))/DvFlow.Model.dll" Private="false" />
           </ItemGroup>
         </Project>
         """;

@@ -1,4 +1,3 @@
-using DvFlow.Model.Dataflow;
 using DvFlow.TaskApi;
 
 namespace MyTool.Vlt;

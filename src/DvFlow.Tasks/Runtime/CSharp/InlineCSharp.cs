@@ -93,7 +93,6 @@ internal static partial class InlineCSharp
                         && !n.Contains(".Native", StringComparison.Ordinal))
             .ToList();
         refs.Add(typeof(TaskRunCtxt).Assembly.Location);
-        refs.Add(typeof(FlowMap).Assembly.Location);
         return refs;
     }
 

@@ -4,7 +4,7 @@ using System.Runtime.Loader;
 namespace DvFlow.Tasks.Runtime.CSharp;
 
 /// <summary>
-/// Loads one user task library assembly. The task API (DvFlow.Tasks, DvFlow.Model and whatever else the
+/// Loads one user task library assembly. The task API (DvFlow.TaskApi, DvFlow.Tasks and whatever else the
 /// SDK's context already holds) resolves to the SDK's own copies, so user types bind to the very API types
 /// the runner uses; the library's private dependencies come from its own folder.
 /// </summary>

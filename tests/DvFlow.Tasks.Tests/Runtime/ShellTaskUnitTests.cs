@@ -2,7 +2,7 @@ using DvFlow.Model.Expressions;
 using DvFlow.Tasks.Runtime;
 using DvFlow.TaskApi;
 
-namespace DvFlow.Sdk.Tests.Runtime;
+namespace DvFlow.Tasks.Tests.Runtime;
 
 public class ShellTaskUnitTests : IDisposable
 {

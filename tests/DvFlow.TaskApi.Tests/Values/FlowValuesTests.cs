@@ -1,7 +1,6 @@
-using DvFlow.Model.Expressions;
-using Xunit;
+using DvFlow.TaskApi;
 
-namespace DvFlow.Model.Tests.Expressions;
+namespace DvFlow.TaskApi.Tests.Values;
 
 public class FlowValuesTests
 {
@@ -98,7 +97,7 @@ public class FlowValuesTests
         Assert.True(FlowValues.Compare("b", "a") > 0);
         Assert.True(FlowValues.Compare(new object?[] { 1L, 2L }, new object?[] { 1L, 3L }) < 0);
         Assert.True(FlowValues.Compare(new object?[] { 1L }, new object?[] { 1L, 0L }) < 0);
-        var ex = Assert.Throws<ExpressionException>(() => FlowValues.Compare("a", 1L));
+        var ex = Assert.Throws<FlowValueException>(() => FlowValues.Compare("a", 1L));
         Assert.Contains("cannot compare str and int", ex.Message, StringComparison.Ordinal);
     }
 

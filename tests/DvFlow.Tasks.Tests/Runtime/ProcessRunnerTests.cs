@@ -1,7 +1,7 @@
 using DvFlow.Tasks.Runtime;
 using DvFlow.TaskApi;
 
-namespace DvFlow.Sdk.Tests.Runtime;
+namespace DvFlow.Tasks.Tests.Runtime;
 
 /// <summary>ProcessRunner finds programs on the PATH of the environment it gives the process (after std.Env), not the build's.</summary>
 public class ProcessRunnerTests : IDisposable

@@ -1,9 +1,10 @@
 using DvFlow.Model.Definitions;
 using DvFlow.Model.Graph;
 using DvFlow.Model.Expressions;
+using DvFlow.TaskApi;
 using DvFlow.Tasks.Runtime;
 
-namespace DvFlow.Sdk.Tests.Runtime;
+namespace DvFlow.Tasks.Tests.Runtime;
 
 public class FlowPlanJsonTests : IDisposable
 {

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using DvFlow.Model.Expressions;
+using DvFlow.TaskApi;
 using DvFlow.Tasks.Runtime;
 
-namespace DvFlow.Sdk.Tests.Runtime;
+namespace DvFlow.Tasks.Tests.Runtime;
 
 public class UpToDatePassTests : IDisposable
 {

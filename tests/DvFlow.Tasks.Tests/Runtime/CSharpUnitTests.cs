@@ -2,7 +2,7 @@ using DvFlow.Model.Expressions;
 using DvFlow.TaskApi;
 using DvFlow.Tasks.Runtime.CSharp;
 
-namespace DvFlow.Sdk.Tests.Runtime;
+namespace DvFlow.Tasks.Tests.Runtime;
 
 public class CSharpUnitTests
 {

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 
-namespace DvFlow.Model.Expressions;
+namespace DvFlow.TaskApi;
 
 /// <summary>
 /// Operations on flow values: null, <see cref="string"/>, <see cref="long"/>, <see cref="double"/>,
@@ -11,6 +11,12 @@ namespace DvFlow.Model.Expressions;
 /// </summary>
 public static class FlowValues
 {
+    /// <summary>How deeply values may nest before they are treated as cyclic (listed with the model's limits in FlowLimits).</summary>
+    internal const int MaxValueDepth = 512;
+
+    /// <summary>The longest string or list a value may be built or rendered to, in characters or items (listed in FlowLimits).</summary>
+    internal const int MaxValueLength = 10_000_000;
+
     /// <summary>
     /// Renders a value for string interpolation: strings as they are, everything else as compact JSON
     /// the way Python's <c>json.dumps</c> does (<c>true</c>, <c>null</c>, <c>1.0</c>, <c>["a", "b"]</c>, <c>{"k": 1}</c>).
@@ -79,7 +85,7 @@ public static class FlowValues
     /// <param name="a">The first value.</param>
     /// <param name="b">The second value.</param>
     /// <returns>Negative, zero or positive as <paramref name="a"/> is less than, equal to or greater than <paramref name="b"/>.</returns>
-    /// <exception cref="ExpressionException">The values cannot be ordered (for example a string and a number).</exception>
+    /// <exception cref="FlowValueException">The values cannot be ordered (for example a string and a number).</exception>
     public static int Compare(object? a, object? b) => CompareCore(a, b, null, 0);
 
     /// <summary>
@@ -111,7 +117,7 @@ public static class FlowValues
     /// </summary>
     /// <param name="value">The value.</param>
     /// <returns>The normalised value.</returns>
-    /// <exception cref="ExpressionException">The value nests too deeply (for example it is cyclic).</exception>
+    /// <exception cref="FlowValueException">The value nests too deeply (for example it is cyclic).</exception>
     public static object? Normalize(object? value) => NormalizeCore(value, 0);
 
     /// <summary>Formats a double like Python's <c>repr</c> (shortest round-trip, <c>1.0</c>, <c>1e-05</c>, <c>inf</c>).</summary>
@@ -235,7 +241,7 @@ public static class FlowValues
         long l => l,
         bool b => b ? 1.0 : 0.0,
         double d => d,
-        _ => throw new ExpressionException($"expected a number, not {TypeName(value)}", -1),
+        _ => throw new FlowValueException($"expected a number, not {TypeName(value)}"),
     };
 
     /// <summary>Exact numeric comparison; null when unordered (NaN). Both values must be numbers.</summary>
@@ -309,18 +315,17 @@ public static class FlowValues
             return la.Count.CompareTo(lb.Count);
         }
 
-        throw new ExpressionException(
+        throw new FlowValueException(
             op is null
                 ? $"cannot compare {TypeName(a)} and {TypeName(b)}"
-                : $"'{op}' is not supported between {TypeName(a)} and {TypeName(b)}",
-            -1);
+                : $"'{op}' is not supported between {TypeName(a)} and {TypeName(b)}");
     }
 
     internal static void CheckDepth(int depth)
     {
-        if (depth > FlowLimits.MaxValueDepth)
+        if (depth > MaxValueDepth)
         {
-            throw new ExpressionException($"value is nested more than {FlowLimits.MaxValueDepth} levels deep (is it cyclic?)", -1);
+            throw new FlowValueException($"value is nested more than {MaxValueDepth} levels deep (is it cyclic?)");
         }
     }
 
@@ -506,7 +511,8 @@ public static class FlowValues
     {
         CheckDepth(depth);
         // A list repeating one large value renders far larger than it is held: stop at the limit, not at out of memory.
-        ExprOperators.CheckLength(sb.Length);
+        if (sb.Length > MaxValueLength)
+            throw new FlowValueException($"result is too large ({sb.Length} characters or items; at most {MaxValueLength} allowed)");
         value = Canon(value);
         switch (value)
         {

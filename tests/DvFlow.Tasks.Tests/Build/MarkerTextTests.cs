@@ -1,6 +1,6 @@
 using DvFlow.Tasks.Build;
 
-namespace DvFlow.Sdk.Tests.Runtime;
+namespace DvFlow.Tasks.Tests.Build;
 
 /// <summary>A marker's build-log text names its task exactly once.</summary>
 public class MarkerTextTests

@@ -1,7 +1,7 @@
 using DvFlow.TaskApi;
 using DvFlow.Tasks.Runtime;
 
-namespace DvFlow.Sdk.Tests.Runtime;
+namespace DvFlow.Tasks.Tests.Runtime;
 
 /// <summary>TaskRunCtxt.AddMarker is called by log filters of commands running in parallel: it must lose nothing.</summary>
 public sealed class TaskRunCtxtTests : IDisposable

@@ -1,6 +1,6 @@
 using DvFlow.Tasks.Runtime;
 
-namespace DvFlow.Sdk.Tests.Runtime;
+namespace DvFlow.Tasks.Tests.Runtime;
 
 public class TargetNamesTests
 {

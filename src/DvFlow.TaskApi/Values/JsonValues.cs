@@ -1,9 +1,8 @@
 using System.Globalization;
-using DvFlow.Model.Expressions;
 using System.Text;
 using System.Text.Json;
 
-namespace DvFlow.Model.Values;
+namespace DvFlow.TaskApi;
 
 /// <summary>Converts between flow values (string, long, double, bool, lists, maps) and JSON.</summary>
 public static class JsonValues

@@ -3,7 +3,7 @@ using DvFlow.Model.Loading;
 namespace DvFlow.Model.Elaboration;
 
 /// <summary>What to load and how: the registry of installed packages, the config and parameter overrides.</summary>
-public sealed record FlowLoadOptions
+public sealed record ElaborationOptions
 {
     /// <summary>The project root: the second place relative imports are looked up. Defaults to the root flow file's directory.</summary>
     public string? ProjectRoot { get; init; }

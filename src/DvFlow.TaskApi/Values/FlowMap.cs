@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace DvFlow.Model.Expressions;
+namespace DvFlow.TaskApi;
 
 /// <summary>
 /// An immutable string-keyed map that keeps insertion order, used for map values in flows and expressions.

@@ -1,6 +1,5 @@
-using DvFlow.Model.Expressions;
 
-namespace DvFlow.Model.Dataflow;
+namespace DvFlow.TaskApi;
 
 /// <summary>
 /// A data item flowing between tasks: its fully qualified <see cref="Type"/> (<c>std.FileSet</c>,

@@ -4,21 +4,22 @@ using DvFlow.Model.Expressions;
 using DvFlow.Model.Loading;
 using DvFlow.Model.Values;
 using DvFlow.Model.Yaml;
+using DvFlow.TaskApi;
 
 namespace DvFlow.Model.Elaboration;
 
 /// <summary>
-/// Loads a root flow file and everything it reaches into a <see cref="FlowModel"/>: reads package and
+/// Elaborates a root flow file and everything it reaches into a <see cref="FlowModel"/>: reads package and
 /// fragment files, selects the config (the five steps of the packages document), resolves imports
 /// (importing file's directory, then project root, then the registry), evaluates package parameters
 /// with import, config and <c>-D</c> overrides, merges overriding tasks, and applies config extensions.
 /// </summary>
-public sealed class FlowLoader
+public sealed class FlowElaborator
 {
     /// <summary>The pseudo-path of the built-in std package.</summary>
     public const string StdPath = "<std>/flow.yaml";
 
-    private readonly FlowLoadOptions _options;
+    private readonly ElaborationOptions _options;
     private readonly DiagnosticBag _diag = new();
     private readonly FlowFileCache _files;
     private readonly ValueEvaluator _eval;
@@ -32,7 +33,7 @@ public sealed class FlowLoader
     private string _rootFile = "";
     private GlobalNames _globals;
 
-    private FlowLoader(FlowLoadOptions options)
+    private FlowElaborator(ElaborationOptions options)
     {
         _options = options;
         _files = new FlowFileCache(_diag, p => p == StdPath ? StdPackage.Text : null);
@@ -44,8 +45,8 @@ public sealed class FlowLoader
     }
 
     /// <summary>Loads <paramref name="rootFile"/> (a flow file, or a directory holding flow.dv / flow.yaml).</summary>
-    public static FlowModel Load(string rootFile, FlowLoadOptions? options = null)
-        => new FlowLoader(options ?? new FlowLoadOptions()).Run(rootFile);
+    public static FlowModel Elaborate(string rootFile, ElaborationOptions? options = null)
+        => new FlowElaborator(options ?? new ElaborationOptions()).Run(rootFile);
 
     private FlowModel Run(string rootPath)
     {
@@ -215,7 +216,7 @@ public sealed class FlowLoader
     private IExpressionScope PackageScope(FlowPackage pkg, IReadOnlyDictionary<string, object?> values, Queue<ImportDef>? pendingImports)
         => new LoadScope(this, pkg, values, pendingImports);
 
-    private sealed class LoadScope(FlowLoader loader, FlowPackage pkg, IReadOnlyDictionary<string, object?> values, Queue<ImportDef>? pendingImports) : IExpressionScope
+    private sealed class LoadScope(FlowElaborator loader, FlowPackage pkg, IReadOnlyDictionary<string, object?> values, Queue<ImportDef>? pendingImports) : IExpressionScope
     {
         public bool TryResolve(string name, out object? value)
         {
