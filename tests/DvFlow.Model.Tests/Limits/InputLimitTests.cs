@@ -3,6 +3,7 @@ using System.Text;
 using DvFlow.Model.Diagnostics;
 using DvFlow.Model.Elaboration;
 using DvFlow.Model.Graph;
+using DvFlow.Model.Loading;
 using DvFlow.Model.Tests.TestSupport;
 
 namespace DvFlow.Model.Tests.Limits;
@@ -65,6 +66,15 @@ public class InputLimitTests
         var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.FileNotFound, "pipe.yaml': the file is empty, or is not a regular file (a pipe or a device, which are never read)");
         FlowAssert.At(e, "flow.yaml", 3, 15);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "opening the pipe would have blocked until a writer came");
+    }
+
+    [Fact]
+    public void APackageMapThatIsAPipeOrADeviceIsNeverOpened()
+    {
+        using var f = new FlowFiles();
+        HostileFlows.MakeFifo(f.PathOf("pipe.map"));
+        Assert.Empty(new PackageRegistry().AddMapFile(f.PathOf("pipe.map")));
+        Assert.Empty(new PackageRegistry().AddMapFile("/dev/zero"));
     }
 
     [Fact]
