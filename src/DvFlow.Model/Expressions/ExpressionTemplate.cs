@@ -175,6 +175,10 @@ public sealed class ExpressionTemplate
             {
                 throw new ExpressionException(ex.Message, segment.Offset, ex);
             }
+            catch (ExpressionException ex) when (ex.Offset < 0)
+            {
+                throw new ExpressionException(ex.Message, segment.Offset, ex.InnerException);
+            }
         }
 
         return sb.ToString();

@@ -40,7 +40,7 @@ public class InputLimitTests
         var (m, _) = LoadAndBuild(f, HostileFlows.TemplateDoubling);
         // p0 is 1,000,000 characters: p1..p3 fit in the limit, p4 would be 16,000,000.
         var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.ExpressionEval, "result is too large (16000000 characters or items");
-        Assert.Equal(8, e.Location!.Line);
+        FlowAssert.At(e, "flow.yaml", 8, 38); // the second ${{ }} of p4's value, where the text passed the limit
         Assert.Equal(8_000_000, ((string)m.Root!.ParamValues["p3"]!).Length);
     }
 

@@ -11,7 +11,8 @@ namespace DvFlow.Sdk.Tests.Build;
 /// Hundreds of mutated flows (the samples' and the model fuzz fixture's flow files, mutated as in the model's fuzz test:
 /// deletions, duplications, type swaps, random bytes, deep nesting, aliases) through one real, memory-capped
 /// <c>dotnet build</c> of a traversal project that builds one project per mutant in parallel: no build may crash
-/// (MSB4018, a stack trace, out of memory) or hang, and every error must name a user file with a DVF code.
+/// (MSB4018, a stack trace, out of memory) or hang, and every error must name a user file with a DVF code (or, for inline
+/// C#, the compiler's CS code at the task's line).
 /// </summary>
 [Collection(SdkCollection.Name)]
 public partial class EndToEndFuzzTests(SdkFeed feed, ITestOutputHelper output)
@@ -96,8 +97,10 @@ public partial class EndToEndFuzzTests(SdkFeed feed, ITestOutputHelper output)
             {
                 var m = ErrorLine().Match(line.TrimEnd('\r'));
                 var file = m.Success ? m.Groups["file"].Value.Trim() : "";
-                // Every error names a user file under a mutant (never a generated or SDK file) with a DVF code.
-                if (!m.Success || !m.Groups["code"].Value.StartsWith("DVF", StringComparison.Ordinal) || !file.StartsWith(root, StringComparison.Ordinal)
+                // Every error names a user file under a mutant (never a generated or SDK file) with a DVF code, or the C#
+                // compiler's code for inline C# (shell: csharp), which it reports at the task's line.
+                var code = m.Success ? m.Groups["code"].Value : "";
+                if (!m.Success || !(code.StartsWith("DVF", StringComparison.Ordinal) || code.StartsWith("CS", StringComparison.Ordinal)) || !file.StartsWith(root, StringComparison.Ordinal)
                     || file.EndsWith(".targets", StringComparison.Ordinal) || file.EndsWith(".props", StringComparison.Ordinal) || MutantDir().Match(file) is not { Success: true } dir)
                 {
                     problems.Add($"unlocated error: {line.Trim()}");
