@@ -23,11 +23,18 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
     /// <summary>Creates the parser for the build's output.</summary>
     protected abstract ISimLogParser CreateParser(IReadOnlySet<string> suppressed);
 
-    /// <summary>Runs the build in the run directory; returns the exit status.</summary>
-    protected abstract Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter);
+    /// <summary>Runs the build in the run directory (<paramref name="input"/> for simulator-specific parameters); returns the exit status.</summary>
+    protected abstract Task<int> BuildAsync(TaskRunCtxt ctxt, TaskDataInput input, SimSources sources, Action<string> logFilter);
 
     /// <summary>The files the image depends on besides its sources (after a successful build): those the tool reports, or included files.</summary>
     protected abstract IEnumerable<string> ReportedDependencies(string runDir, SimSources sources);
+
+    /// <summary>
+    /// The shared libraries the simulator loads when the image runs rather than building them into it: output beside
+    /// the simDir as systemVerilogDPI / verilogVPI FileSets, which SimRun consumes, so a flow whose image needs a DPI
+    /// library runs the same on a simulator that links it (Verilator) and on one that loads it at run time.
+    /// </summary>
+    protected virtual (IEnumerable<string> Dpi, IEnumerable<VpiLib> Vpi) LoadedAtRun(SimSources sources) => ([], []);
 
     /// <summary>Problems with the sources this simulator cannot handle (reported as errors before building).</summary>
     protected virtual IEnumerable<string> Unsupported(SimSources sources) => [];
@@ -50,7 +57,7 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
         if (File.Exists(image)) File.Delete(image);
 
         var parser = CreateParser(sources.Suppressed);
-        result.Status = await BuildAsync(ctxt, sources, line =>
+        result.Status = await BuildAsync(ctxt, input, sources, line =>
         {
             if (parser.Parse(line) is { } marker) ctxt.AddMarker(marker);
         }).ConfigureAwait(false);
@@ -62,10 +69,16 @@ public abstract class SimImageBase : ITaskImplementation, IUpToDateCheck
         }
         if (result.Status != 0) return result;
 
-        var deps = DependencySet.Capture(sources.HdlFiles.Concat(sources.CFiles).Concat(sources.DpiLibs).Concat(sources.VpiLibs).Concat(ReportedDependencies(input.RunDir, sources)));
+        var deps = DependencySet.Capture(sources.HdlFiles.Concat(sources.CFiles).Concat(sources.DpiLibs).Concat(sources.VpiLibs.Select(l => l.Path)).Concat(ReportedDependencies(input.RunDir, sources)));
         result.Memento = new ImageMemento(GetType().Name, deps).ToValue();
         await File.WriteAllLinesAsync(Path.Combine(input.RunDir, SourcePathResolver.SourceListFile), deps.Files.Select(f => f.Path)).ConfigureAwait(false);
         result.Output.Add(FileSetItem.Create("simDir", input.RunDir, [ImagePath]));
+        var (dpi, vpi) = LoadedAtRun(sources);
+        foreach (var lib in dpi.Distinct(StringComparer.Ordinal))
+            result.Output.Add(FileSetItem.Create("systemVerilogDPI", Path.GetDirectoryName(lib)!, [Path.GetFileName(lib)]));
+        foreach (var lib in vpi.Distinct())
+            result.Output.Add(FileSetItem.Create("verilogVPI", Path.GetDirectoryName(lib.Path)!, [Path.GetFileName(lib.Path)],
+                attributes: lib.EntryPoint is null ? [] : [VpiLib.EntryPointAttribute + lib.EntryPoint]));
         return result;
     }
 

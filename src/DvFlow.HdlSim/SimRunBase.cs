@@ -1,12 +1,13 @@
 using DvFlow.HdlSim.Logs;
+using DvFlow.HdlSim.RunData;
 using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim;
 
 /// <summary>
 /// The simulator-independent part of SimRun: finds the one simDir input, runs the image in the task's
-/// own run directory with output in <c>sim.log</c>, and fails when the simulator exits non-zero or its
-/// log reports errors (<c>$error</c>, <c>$fatal</c>, UVM_ERROR/UVM_FATAL). Outputs a <c>simRunDir</c>
+/// own run directory with output in <c>sim.log</c> after copying its run data there (<see cref="RunDataStager"/>),
+/// and fails when the simulator exits non-zero or its log reports errors (<c>$error</c>, <c>$fatal</c>, UVM_ERROR/UVM_FATAL). Outputs a <c>simRunDir</c>
 /// FileSet holding the log and any waveform.
 /// </summary>
 public abstract class SimRunBase : ITaskImplementation
@@ -22,8 +23,8 @@ public abstract class SimRunBase : ITaskImplementation
     /// <summary>Creates the parser for the simulator's messages.</summary>
     protected abstract ISimLogParser CreateParser(IReadOnlySet<string> suppressed);
 
-    /// <summary>The command running <paramref name="image"/>.</summary>
-    protected abstract IReadOnlyList<string> Command(string image, SimRunOptions options);
+    /// <summary>The command running <paramref name="image"/> (<paramref name="input"/> for simulator-specific parameters).</summary>
+    protected abstract IReadOnlyList<string> Command(string image, SimRunOptions options, TaskDataInput input);
 
     /// <summary>Problems with the options this simulator cannot handle (reported as errors before running).</summary>
     protected virtual IEnumerable<string> Unsupported(SimRunOptions options) => [];
@@ -63,7 +64,18 @@ public abstract class SimRunBase : ITaskImplementation
             result.Markers.AddRange(problems.Select(p => new TaskMarker(MarkerSeverity.Error, p)));
             return result;
         }
-        var argv = Command(image, options);
+        // Run data goes where the simulation runs, before it starts; a file that cannot be staged fails the run.
+        var reserved = new HashSet<string>(StringComparer.Ordinal) { SimLog, input.Name + ".exec_data.json" };
+        var (runData, planErrors) = RunDataStager.Plan(input, reserved);
+        var stageErrors = planErrors.Count > 0 ? planErrors : RunDataStager.Copy(input.RunDir, runData, RunMemento.FromValue(input.Memento).Staged);
+        if (stageErrors.Count > 0)
+        {
+            result.Status = 1;
+            result.Markers.AddRange(stageErrors.Select(e => new TaskMarker(MarkerSeverity.Error, e)));
+            return result;
+        }
+        result.Memento = new RunMemento(runData.Select(f => f.Destination).ToList()).ToValue();
+        var argv = Command(image, options, input);
         if (options.Valgrind) argv = ["valgrind", "--error-exitcode=1", .. argv];
         var parser = CreateParser(new HashSet<string>(input.List("suppress_warnings"), StringComparer.OrdinalIgnoreCase));
         var uvm = new UvmReportParser();

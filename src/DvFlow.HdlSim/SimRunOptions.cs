@@ -13,8 +13,8 @@ public sealed record SimRunOptions(IReadOnlyList<string> Plusargs, IReadOnlyList
     /// <summary>DPI shared libraries to load.</summary>
     public IReadOnlyList<string> DpiLibs { get; init; } = [];
 
-    /// <summary>VPI shared libraries to load.</summary>
-    public IReadOnlyList<string> VpiLibs { get; init; } = [];
+    /// <summary>VPI shared libraries to load, with their entry points.</summary>
+    public IReadOnlyList<VpiLib> VpiLibs { get; init; } = [];
 
     /// <summary>The task's parameters merged with its hdlsim.SimRunArgs inputs (items first, in input order).</summary>
     public static SimRunOptions From(TaskDataInput input)
@@ -29,27 +29,28 @@ public sealed record SimRunOptions(IReadOnlyList<string> Plusargs, IReadOnlyList
         plusargs.AddRange(input.List("plusargs").Select(StripPlus));
         args.AddRange(ArgSplitter.SplitAll(input.List("args")));
         var dpi = new List<string>();
-        var vpi = new List<string>();
+        var vpi = new List<VpiLib>();
         foreach (var item in input.Inputs)
         {
             if (item.Type == "hdlsim.SimRunArgs")
             {
                 dpi.AddRange(item.GetStrings("dpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
-                vpi.AddRange(item.GetStrings("vpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
+                vpi.AddRange(item.GetStrings("vpilibs").Select(l => new VpiLib(Path.GetFullPath(l, input.SrcDir))));
             }
             else if (item.Type == FileSetItem.Type && item.GetString("filetype") is "systemVerilogDPI" or "verilogVPI")
             {
                 var basedir = Path.GetFullPath(item.GetString("basedir") is { Length: > 0 } b ? b : ".", input.SrcDir);
                 var files = item.GetStrings("files").Select(f => Path.GetFullPath(f, basedir));
-                (item.GetString("filetype") == "systemVerilogDPI" ? dpi : vpi).AddRange(files);
+                if (item.GetString("filetype") == "systemVerilogDPI") dpi.AddRange(files);
+                else vpi.AddRange(files.Select(f => new VpiLib(f, VpiLib.EntryPointOf(item.GetStrings("attributes")))));
             }
         }
         dpi.AddRange(input.List("dpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
-        vpi.AddRange(input.List("vpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
+        vpi.AddRange(input.List("vpilibs").Select(l => new VpiLib(Path.GetFullPath(l, input.SrcDir))));
         return new SimRunOptions(plusargs, args, input.Bool("trace"), input.Bool("valgrind"))
         {
             DpiLibs = dpi.Distinct(StringComparer.Ordinal).ToList(),
-            VpiLibs = vpi.Distinct(StringComparer.Ordinal).ToList(),
+            VpiLibs = vpi.Distinct().ToList(),
         };
     }
 

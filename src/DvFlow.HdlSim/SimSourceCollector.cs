@@ -22,11 +22,13 @@ public static class SimSourceCollector
                     s.CompArgs.AddRange(ArgSplitter.SplitAll(item.GetStrings("args")));
                     foreach (var d in item.GetStrings("incdirs")) s.AddIncDir(Path.GetFullPath(d, input.SrcDir));
                     foreach (var d in item.GetStrings("defines")) s.AddDefine(d);
+                    s.Vpi |= IsTrue(item, "vpi");
+                    s.PublicAccess |= IsTrue(item, "public_flat_rw");
                     break;
                 case "hdlsim.SimElabArgs":
                     s.ElabArgs.AddRange(ArgSplitter.SplitAll(item.GetStrings("args")));
                     s.DpiLibs.AddRange(item.GetStrings("dpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
-                    s.VpiLibs.AddRange(item.GetStrings("vpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
+                    s.VpiLibs.AddRange(item.GetStrings("vpilibs").Select(l => new VpiLib(Path.GetFullPath(l, input.SrcDir))));
                     if (item.GetString("trace_fmt") is "vcd" or "fst" && s.TraceFormat == "none") s.TraceFormat = item.GetString("trace_fmt");
                     break;
                 case "hdlsim.SuppressWarnings":
@@ -42,7 +44,7 @@ public static class SimSourceCollector
         foreach (var d in input.List("defines")) s.AddDefine(d);
         foreach (var c in input.List("suppress_warnings")) s.Suppressed.Add(c);
         s.DpiLibs.AddRange(input.List("dpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
-        s.VpiLibs.AddRange(input.List("vpilibs").Select(l => Path.GetFullPath(l, input.SrcDir)));
+        s.VpiLibs.AddRange(input.List("vpilibs").Select(l => new VpiLib(Path.GetFullPath(l, input.SrcDir))));
         // A trace parameter without an explicit format asks for FST, the compact format both viewers read.
         if (input.Bool("trace") && s.TraceFormat == "none") s.TraceFormat = "fst";
         s.Timing = !input.Params.ContainsKey("timing") || input.Bool("timing");
@@ -75,7 +77,8 @@ public static class SimSourceCollector
                 s.DpiLibs.AddRange(files);
                 break;
             case "verilogVPI":
-                s.VpiLibs.AddRange(files);
+                var entry = VpiLib.EntryPointOf(fs.GetStrings("attributes"));
+                s.VpiLibs.AddRange(files.Select(f => new VpiLib(f, entry)));
                 break;
             case "simDir":
                 break;
@@ -85,6 +88,8 @@ public static class SimSourceCollector
                 break;
         }
     }
+
+    private static bool IsTrue(DataItem item, string field) => item.TryGet(field, out var v) && v is true;
 
     private static void AddIncDirs(SimSources s, DataItem fs, string basedir, bool defaultToBase)
     {

@@ -9,8 +9,8 @@ public sealed record SimSources
     public List<string> CFiles { get; } = new();
     /// <summary>DPI shared libraries to link (absolute paths).</summary>
     public List<string> DpiLibs { get; } = new();
-    /// <summary>VPI shared libraries to load (absolute paths).</summary>
-    public List<string> VpiLibs { get; } = new();
+    /// <summary>VPI shared libraries to load (absolute paths, with their entry points).</summary>
+    public List<VpiLib> VpiLibs { get; } = new();
     /// <summary>Include directories (absolute, without duplicates).</summary>
     public List<string> IncDirs { get; } = new();
     /// <summary>Preprocessor defines (NAME or NAME=VALUE).</summary>
@@ -31,6 +31,13 @@ public sealed record SimSources
     public string TraceFormat { get; set; } = "none";
     /// <summary>Whether timing constructs are supported.</summary>
     public bool Timing { get; set; } = true;
+    /// <summary>Compile for VPI access (an hdlsim.SimCompileArgs item's <c>vpi</c>).</summary>
+    public bool Vpi { get; set; }
+    /// <summary>Make every signal readable and writable from VPI (an hdlsim.SimCompileArgs item's <c>public_flat_rw</c>).</summary>
+    public bool PublicAccess { get; set; }
+
+    /// <summary>Whether the design's signals must stay visible: for a waveform, for VPI code, or on request.</summary>
+    public bool Visible => TraceFormat != "none" || Vpi || VpiLibs.Count > 0 || PublicAccess;
 
     /// <summary>Adds an include directory once.</summary>
     public void AddIncDir(string dir)

@@ -20,7 +20,7 @@ public class CommercialCommandLineTests
         return s;
     }
 
-    private static readonly SimRunOptions Run = new(["seed=3"], ["-a1"], Trace: true, Valgrind: false) { DpiLibs = ["/l/libdpi.so"], VpiLibs = ["/l/vpi.so"] };
+    private static readonly SimRunOptions Run = new(["seed=3"], ["-a1"], Trace: true, Valgrind: false) { DpiLibs = ["/l/libdpi.so"], VpiLibs = [new("/l/vpi.so")] };
 
     [Fact]
     public void VcsAnalysesThenElaboratesWithLibrariesAndTrace()
@@ -30,7 +30,9 @@ public class CommercialCommandLineTests
         s.Suppressed.Add("TFIPC");
         s.TraceFormat = "fst";
         Assert.Equal(["vlogan", "-full64", "-sverilog", "+warn=noTFIPC", "+incdir+/p/rtl", "+define+WIDTH=8", "-c1", "/p/rtl/c.sv", "/p/tb/tb.sv"], VcsCommandLine.Analyse(s, null));
-        Assert.Equal(["vcs", "-full64", "-o", "simv", "-debug_access+all", "+warn=noTFIPC", "-liblist", "mylib", "-e1", "/p/dpi/model.c", "-top", "tb"], VcsCommandLine.Elaborate(s));
+        Assert.Equal(["vcs", "-full64", "-o", "simv", "-debug_access+all", "+warn=noTFIPC", "-liblist", "mylib", "-e1", "/p/dpi/model.c", "-top", "tb"], VcsCommandLine.Elaborate(s, VcsElabOptions.None));
+        Assert.Equal(["vcs", "-full64", "-o", "simv", "-partcomp", "-fastpartcomp=j4"], VcsCommandLine.Elaborate(s, new VcsElabOptions(true, 4)).Take(6));
+        Assert.Equal(["vcs", "-full64", "-o", "simv", "-partcomp", "-debug_access+all"], VcsCommandLine.Elaborate(s, new VcsElabOptions(true, 0)).Take(6));
         Assert.Equal("WORK > DEFAULT\nDEFAULT : ./work\nmylib : /r/lib/mylib\n", VcsCommandLine.Setup("work", s.Libs));
         Assert.Equal(["/i/simv", "-sv_lib", "/l/libdpi", "-load", "/l/vpi.so", "-a1", "+seed=3", "+trace"], VcsCommandLine.Run("/i/simv", Run));
     }
@@ -96,6 +98,10 @@ public class CommercialCommandLineTests
         Assert.Equal(["vsim", "-c", "-modelsimini", "/i/modelsim.ini", "-lib", "/i/work", "-onfinish", "exit", "-do", "run -all; quit -f", "simv_opt",
             "-sv_lib", "/l/libdpi", "-pli", "/l/vpi.so", "-a1", "+seed=3", "+trace"], QuestaCommandLine.Vsim("/i", Run));
         Assert.Equal("[Library]\nothers = $MODEL_TECH/../modelsim.ini\nwork = /i/work\nmylib = /r/lib/mylib\n", QuestaCommandLine.Ini(["/i/work", .. s.Libs]));
+        // full64 (SimImage's and SimRun's parameter) selects the 64-bit tools.
+        Assert.Equal(["vlog", "-sv", "-work", "work", "-64"], QuestaCommandLine.Vlog(s, "work", withC: true, full64: true).Take(5));
+        Assert.Equal(["vopt", "-work", "work", "-64"], QuestaCommandLine.Vopt(s, "work", full64: true).Take(4));
+        Assert.Equal("-64", QuestaCommandLine.Vsim("/i", Run, full64: true)[11]);
     }
 
     [Fact]
@@ -115,5 +121,43 @@ public class CommercialCommandLineTests
     {
         s.Suppressed.Add(code);
         return s;
+    }
+
+    private static void AssertFollows(IReadOnlyList<string> argv, params string[] seq)
+        => Assert.True(Enumerable.Range(0, Math.Max(0, argv.Count - seq.Length + 1)).Any(i => argv.Skip(i).Take(seq.Length).SequenceEqual(seq)),
+            $"expected [{string.Join(" ", seq)}] in: {string.Join(" ", argv)}");
+
+    [Fact]
+    public void VpiEntryPointsReachEachCommercialSimulator()
+    {
+        var s = Sources();
+        s.VpiLibs.Add(new("/l/cocotb.so", "boot"));
+        var elab = VcsCommandLine.Elaborate(s, VcsElabOptions.None);
+        AssertFollows(elab, "+vpi", "-debug_access", "-load", "/l/cocotb.so:boot");
+        var run = Run with { VpiLibs = [new("/l/cocotb.so", "boot"), new("/l/plain.so")] };
+        AssertFollows(VcsCommandLine.Run("/i/simv", run), "-load", "/l/cocotb.so:boot", "-load", "/l/plain.so");
+        AssertFollows(XceliumCommandLine.Run("/i", run), "-loadvpi", "/l/cocotb.so:boot", "-loadvpi", "/l/plain.so:vlog_startup_routines_bootstrap");
+        AssertFollows(QuestaCommandLine.Vsim("/i", run), "-pli", "/l/cocotb.so:boot", "-pli", "/l/plain.so");
+    }
+
+    [Fact]
+    public void SimCompileArgsVpiAndPublicAccessReachEveryCompiler()
+    {
+        var s = Sources();
+        s.Vpi = true;
+        s.PublicAccess = true;
+        var vlt = DvFlow.HdlSim.Verilator.VltCommandLine.Build(s, 2);
+        Assert.Contains("--vpi", vlt);
+        Assert.Contains("--public-flat-rw", vlt);
+        var vcs = VcsCommandLine.Elaborate(s, VcsElabOptions.None);
+        Assert.Contains("-debug_access+all", vcs);
+        Assert.Contains("+vpi", vcs);
+        Assert.DoesNotContain("-debug_access", vcs);
+        AssertFollows(XceliumCommandLine.Elaborate(s), "-access", "+rwc");
+        Assert.Contains("+acc", QuestaCommandLine.Vopt(s, "work"));
+        AssertFollows(XsimCommandLine.Xelab(s), "--debug", "all");
+        var plain = Sources();
+        Assert.DoesNotContain("--public-flat-rw", DvFlow.HdlSim.Verilator.VltCommandLine.Build(plain, 2));
+        Assert.DoesNotContain("-access", XceliumCommandLine.Elaborate(plain));
     }
 }

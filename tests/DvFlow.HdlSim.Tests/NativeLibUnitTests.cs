@@ -41,9 +41,9 @@ public class NativeLibUnitTests
         Assert.Equal(VltVpiMain.Prefix, vpi[vpi.ToList().IndexOf("--prefix") + 1]);
         Assert.Equal("/r/img/dvflow_vpi_main.cpp", vpi[^1]);
 
-        var main = VltVpiMain.Source(["/r/lib/libgreet.so", "/odd \"dir\"/v.so"]);
-        Assert.Contains("\"/r/lib/libgreet.so\",", main);
-        Assert.Contains("\"/odd \\\"dir\\\"/v.so\",", main);
+        var main = VltVpiMain.Source([new("/r/lib/libgreet.so"), new("/odd \"dir\"/v.so", "my_boot")]);
+        Assert.Contains("{\"/r/lib/libgreet.so\", nullptr},", main);
+        Assert.Contains("{\"/odd \\\"dir\\\"/v.so\", \"my_boot\"},", main);
         Assert.Contains("#include \"Vsim.h\"", main);
     }
 }
@@ -55,12 +55,19 @@ public class IvlVpiCommandLineTests
     {
         var s = new SimSources();
         s.HdlFiles.Add("/p/t.sv");
-        s.VpiLibs.AddRange(["/r/lib/greet.vpi", "/r/other/libx.so"]);
+        s.VpiLibs.AddRange([new("/r/lib/greet.vpi"), new("/r/other/libx.so")]);
         var compile = DvFlow.HdlSim.Icarus.IvlCommandLine.Compile(s);
         Assert.Contains("-m/r/lib/greet", compile);
         Assert.Contains("-m/r/other/libx.so", compile);
 
-        var run = DvFlow.HdlSim.Icarus.IvlCommandLine.Run("/r/img/simv.vvp", new SimRunOptions(["seed=1"], [], false, false) { VpiLibs = ["/r/lib/greet.vpi"] });
+        var run = DvFlow.HdlSim.Icarus.IvlCommandLine.Run("/r/img/simv.vvp", new SimRunOptions(["seed=1"], [], false, false) { VpiLibs = [new("/r/lib/greet.vpi")] });
         Assert.Equal(["vvp", "-n", "-m/r/lib/greet", "/r/img/simv.vvp", "+seed=1"], run);
+    }
+
+    [Fact]
+    public void IcarusCannotHonourANamedEntryPoint()
+    {
+        var problem = Assert.Single(DvFlow.HdlSim.Icarus.IvlCommandLine.UnsupportedEntryPoints([new("/r/a.vpi"), new("/r/b.vpi", "boot")]));
+        Assert.Equal("Icarus Verilog registers VPI modules only through vlog_startup_routines: entry point 'boot' of /r/b.vpi cannot be used (remove the entrypoint attribute, or export the routine in vlog_startup_routines)", problem);
     }
 }

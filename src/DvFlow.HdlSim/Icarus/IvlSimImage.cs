@@ -21,10 +21,11 @@ public sealed class IvlSimImage : SimImageBase
         if (sources.CFiles.Count > 0) yield return "Icarus Verilog does not support DPI: C/C++ sources cannot be part of an hdlsim.ivl image";
         foreach (var lib in sources.DpiLibs)
             yield return $"Icarus Verilog does not support DPI: the DPI library '{lib}' cannot be used by an hdlsim.ivl image (VPI libraries can, via hdlsim.ivl.SimLibVPI)";
+        foreach (var problem in IvlCommandLine.UnsupportedEntryPoints(sources.VpiLibs)) yield return problem;
     }
 
     /// <inheritdoc />
-    protected override Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter)
+    protected override Task<int> BuildAsync(TaskRunCtxt ctxt, TaskDataInput input, SimSources sources, Action<string> logFilter)
         => ctxt.ExecAsync(IvlCommandLine.Compile(sources), BuildLog, logFilter: logFilter);
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using DvFlow.HdlSim.Logs;
+using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim.Icarus;
 
@@ -12,6 +13,9 @@ public sealed class IvlSimRun : SimRunBase
     protected override ISimLogParser CreateParser(IReadOnlySet<string> suppressed) => new IvlLogParser(suppressed);
 
     /// <inheritdoc />
-    protected override IReadOnlyList<string> Command(string image, SimRunOptions o)
+    protected override IEnumerable<string> Unsupported(SimRunOptions o) => IvlCommandLine.UnsupportedEntryPoints(o.VpiLibs);
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> Command(string image, SimRunOptions o, TaskDataInput input)
         => IvlCommandLine.Run(image, o.Trace ? o with { Plusargs = [.. o.Plusargs, "trace"] } : o);
 }

@@ -37,10 +37,11 @@ public static class QuestaCommandLine
     /// <summary>vlib creating <paramref name="library"/>.</summary>
     public static IReadOnlyList<string> Vlib(string library) => ["vlib", library];
 
-    /// <summary>vlog compiling the HDL (and, with <paramref name="withC"/>, C/C++) sources into <paramref name="library"/>.</summary>
-    public static IReadOnlyList<string> Vlog(SimSources s, string library, bool withC)
+    /// <summary>vlog compiling the HDL (and, with <paramref name="withC"/>, C/C++) sources into <paramref name="library"/>; the 64-bit tool with <paramref name="full64"/>.</summary>
+    public static IReadOnlyList<string> Vlog(SimSources s, string library, bool withC, bool full64 = false)
     {
         var argv = new List<string> { "vlog", "-sv", "-work", library };
+        if (full64) argv.Add("-64");
         argv.AddRange(Suppress(s.Suppressed));
         // Libraries this one builds on (packages it imports), mapped in modelsim.ini.
         foreach (var lib in s.Libs) argv.AddRange(["-L", Path.GetFileName(lib)]);
@@ -53,11 +54,12 @@ public static class QuestaCommandLine
         return argv;
     }
 
-    /// <summary>vopt optimising the top modules into <see cref="Design"/>; <c>+acc</c> keeps signals visible when tracing.</summary>
-    public static IReadOnlyList<string> Vopt(SimSources s, string library)
+    /// <summary>vopt optimising the top modules into <see cref="Design"/>; <c>+acc</c> keeps signals visible when tracing or for VPI; the 64-bit tool with <paramref name="full64"/>.</summary>
+    public static IReadOnlyList<string> Vopt(SimSources s, string library, bool full64 = false)
     {
         var argv = new List<string> { "vopt", "-work", library };
-        if (s.TraceFormat != "none") argv.Add("+acc");
+        if (full64) argv.Add("-64");
+        if (s.Visible) argv.Add("+acc");
         argv.AddRange(Suppress(s.Suppressed));
         foreach (var lib in s.Libs) argv.AddRange(["-L", Path.GetFileName(lib)]);
         argv.AddRange(s.Args);
@@ -70,17 +72,18 @@ public static class QuestaCommandLine
     /// <summary>
     /// vsim in batch: runs <see cref="Design"/> from the image's work library to the end and exits
     /// (also on <c>$finish</c>), with DPI (<c>-sv_lib</c>) and VPI (<c>-pli</c>) libraries, arguments,
-    /// plusargs and <c>+trace</c> when tracing.
+    /// plusargs and <c>+trace</c> when tracing; the 64-bit tool with <paramref name="full64"/>.
     /// </summary>
-    public static IReadOnlyList<string> Vsim(string imageDir, SimRunOptions o)
+    public static IReadOnlyList<string> Vsim(string imageDir, SimRunOptions o, bool full64 = false)
     {
         var argv = new List<string>
         {
             "vsim", "-c", "-modelsimini", Path.Combine(imageDir, IniFile), "-lib", Path.Combine(imageDir, "work"),
             "-onfinish", "exit", "-do", "run -all; quit -f", Design,
         };
+        if (full64) argv.Add("-64");
         foreach (var lib in o.DpiLibs) argv.AddRange(["-sv_lib", SimRunOptions.SvLibPath(lib)]);
-        foreach (var lib in o.VpiLibs) argv.AddRange(["-pli", lib]);
+        foreach (var lib in o.VpiLibs) argv.AddRange(["-pli", lib.WithEntry()]);
         argv.AddRange(o.Args);
         argv.AddRange(o.Plusargs.Select(p => "+" + p));
         if (o.Trace) argv.Add("+trace");

@@ -30,7 +30,7 @@ public sealed class QuestaSimImage : SimImageBase
         => sources.Top.Count == 0 ? ["Questa's vopt optimises named top modules: set the SimImage parameter 'top'"] : [];
 
     /// <inheritdoc />
-    protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter)
+    protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, TaskDataInput input, SimSources sources, Action<string> logFilter)
     {
         var work = Path.Combine(ctxt.RunDir, Work);
         await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, QuestaCommandLine.IniFile), QuestaCommandLine.Ini([work, .. sources.Libs])).ConfigureAwait(false);
@@ -39,12 +39,18 @@ public sealed class QuestaSimImage : SimImageBase
             var vlib = await ctxt.ExecAsync(QuestaCommandLine.Vlib(Work), "vlib.log", logFilter: logFilter).ConfigureAwait(false);
             if (vlib != 0) return vlib;
         }
-        var status = await ctxt.ExecAsync(QuestaCommandLine.Vlog(sources, Work, withC: true), "vlog.log", logFilter: logFilter).ConfigureAwait(false);
+        var status = await ctxt.ExecAsync(QuestaCommandLine.Vlog(sources, Work, withC: true, Full64(input)), "vlog.log", logFilter: logFilter).ConfigureAwait(false);
         if (status != 0) return status;
-        status = await ctxt.ExecAsync(QuestaCommandLine.Vopt(sources, Work), BuildLog, logFilter: logFilter).ConfigureAwait(false);
+        status = await ctxt.ExecAsync(QuestaCommandLine.Vopt(sources, Work, Full64(input)), BuildLog, logFilter: logFilter).ConfigureAwait(false);
         if (status == 0) await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, ImageStamp), QuestaCommandLine.Design + "\n").ConfigureAwait(false);
         return status;
     }
+
+    /// <summary>The <c>full64</c> parameter (default on, as flow.yaml declares it).</summary>
+    internal static bool Full64(TaskDataInput input) => !input.Params.ContainsKey("full64") || input.Bool("full64");
+
+    /// <inheritdoc />
+    protected override (IEnumerable<string> Dpi, IEnumerable<VpiLib> Vpi) LoadedAtRun(SimSources sources) => (sources.DpiLibs, sources.VpiLibs);
 
     /// <inheritdoc />
     protected override IEnumerable<string> ReportedDependencies(string runDir, SimSources sources) => IncludeScanner.Scan(sources.HdlFiles, sources.IncDirs);

@@ -1,4 +1,5 @@
 using DvFlow.HdlSim.Logs;
+using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim.Questa;
 
@@ -12,6 +13,6 @@ public sealed class QuestaSimRun : SimRunBase
     protected override ISimLogParser CreateParser(IReadOnlySet<string> suppressed) => new QuestaLogParser(suppressed);
 
     /// <inheritdoc />
-    protected override IReadOnlyList<string> Command(string image, SimRunOptions o)
-        => QuestaCommandLine.Vsim(Path.GetDirectoryName(image)!, o);
+    protected override IReadOnlyList<string> Command(string image, SimRunOptions o, TaskDataInput input)
+        => QuestaCommandLine.Vsim(Path.GetDirectoryName(image)!, o, QuestaSimImage.Full64(input));
 }

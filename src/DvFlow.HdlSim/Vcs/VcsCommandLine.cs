@@ -58,15 +58,23 @@ public static class VcsCommandLine
         return argv;
     }
 
-    /// <summary>vcs elaborating the top modules into <see cref="Executable"/>; <c>-debug_access+all</c> when tracing.</summary>
-    public static IReadOnlyList<string> Elaborate(SimSources s)
+    /// <summary>vcs elaborating the top modules into <see cref="Executable"/>; <c>-debug_access+all</c> when tracing or asked for full access, <c>+vpi</c> for VPI, <c>-partcomp</c> when asked.</summary>
+    public static IReadOnlyList<string> Elaborate(SimSources s, VcsElabOptions options)
     {
         var argv = new List<string> { "vcs", "-full64", "-o", Executable };
-        if (s.TraceFormat != "none") argv.Add("-debug_access+all");
+        argv.AddRange(options.Args());
+        if (s.TraceFormat != "none" || s.PublicAccess) argv.Add("-debug_access+all");
         argv.AddRange(Suppress(s.Suppressed));
         if (s.Libs.Count > 0) argv.AddRange(["-liblist", string.Join("+", s.Libs.Select(Path.GetFileName))]);
         argv.AddRange(s.Args);
         argv.AddRange(s.ElabArgs);
+        // VPI libraries are loaded when simv is built (DPI libraries when it runs); VPI code needs read access.
+        if (s.VpiLibs.Count > 0 || s.Vpi)
+        {
+            argv.Add("+vpi");
+            if (s.TraceFormat == "none" && !s.PublicAccess) argv.Add("-debug_access");
+            foreach (var lib in s.VpiLibs) argv.AddRange(["-load", lib.WithEntry()]);
+        }
         argv.AddRange(s.CFiles);
         foreach (var top in s.Top) argv.AddRange(["-top", top]);
         return argv;
@@ -80,7 +88,7 @@ public static class VcsCommandLine
     {
         var argv = new List<string> { image };
         foreach (var lib in o.DpiLibs) argv.AddRange(["-sv_lib", SimRunOptions.SvLibPath(lib)]);
-        foreach (var lib in o.VpiLibs) argv.AddRange(["-load", lib]);
+        foreach (var lib in o.VpiLibs) argv.AddRange(["-load", lib.WithEntry()]);
         argv.AddRange(o.Args);
         argv.AddRange(o.Plusargs.Select(p => "+" + p));
         if (o.Trace) argv.Add("+trace");

@@ -26,7 +26,7 @@ public sealed class VcsSimImage : SimImageBase
         => sources.Top.Count == 0 ? ["VCS elaborates named top modules: set the SimImage parameter 'top'"] : [];
 
     /// <inheritdoc />
-    protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter)
+    protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, TaskDataInput input, SimSources sources, Action<string> logFilter)
     {
         Directory.CreateDirectory(Path.Combine(ctxt.RunDir, Work));
         await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, VcsCommandLine.SetupFile), VcsCommandLine.Setup(Work, sources.Libs)).ConfigureAwait(false);
@@ -37,8 +37,11 @@ public sealed class VcsSimImage : SimImageBase
         }
         var status = await ctxt.ExecAsync(VcsCommandLine.Analyse(sources, null), "vlogan.log", logFilter: logFilter).ConfigureAwait(false);
         if (status != 0) return status;
-        return await ctxt.ExecAsync(VcsCommandLine.Elaborate(sources), BuildLog, logFilter: logFilter).ConfigureAwait(false);
+        return await ctxt.ExecAsync(VcsCommandLine.Elaborate(sources, VcsElabOptions.From(input)), BuildLog, logFilter: logFilter).ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    protected override (IEnumerable<string> Dpi, IEnumerable<VpiLib> Vpi) LoadedAtRun(SimSources sources) => (sources.DpiLibs, []);
 
     /// <inheritdoc />
     protected override IEnumerable<string> ReportedDependencies(string runDir, SimSources sources) => IncludeScanner.Scan(sources.HdlFiles, sources.IncDirs);

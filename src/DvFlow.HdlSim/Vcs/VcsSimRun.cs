@@ -1,4 +1,5 @@
 using DvFlow.HdlSim.Logs;
+using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim.Vcs;
 
@@ -12,5 +13,5 @@ public sealed class VcsSimRun : SimRunBase
     protected override ISimLogParser CreateParser(IReadOnlySet<string> suppressed) => new VcsLogParser(suppressed);
 
     /// <inheritdoc />
-    protected override IReadOnlyList<string> Command(string image, SimRunOptions o) => VcsCommandLine.Run(image, o);
+    protected override IReadOnlyList<string> Command(string image, SimRunOptions o, TaskDataInput input) => VcsCommandLine.Run(image, o);
 }

@@ -30,6 +30,8 @@ public static class VltCommandLine
             case "fst": argv.Add("--trace-fst"); break;
             case "vcd": argv.Add("--trace"); break;
         }
+        if (s.Vpi && vpiMain is null) argv.Add("--vpi");
+        if (s.PublicAccess) argv.Add("--public-flat-rw");
         foreach (var code in s.Suppressed) argv.Add("-Wno-" + code);
         argv.AddRange(s.IncDirs.Select(d => "+incdir+" + d));
         argv.AddRange(s.Defines.Select(d => "+define+" + d));

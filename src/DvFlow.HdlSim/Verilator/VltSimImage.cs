@@ -16,7 +16,7 @@ public sealed class VltSimImage : SimImageBase
     protected override ISimLogParser CreateParser(IReadOnlySet<string> suppressed) => new VltLogParser(suppressed);
 
     /// <inheritdoc />
-    protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter)
+    protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, TaskDataInput input, SimSources sources, Action<string> logFilter)
     {
         string? main = null;
         if (sources.VpiLibs.Count > 0)

@@ -1,4 +1,5 @@
 using DvFlow.HdlSim.Logs;
+using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim.Verilator;
 
@@ -12,6 +13,6 @@ public sealed class VltSimRun : SimRunBase
     protected override ISimLogParser CreateParser(IReadOnlySet<string> suppressed) => new VltLogParser(suppressed);
 
     /// <inheritdoc />
-    protected override IReadOnlyList<string> Command(string image, SimRunOptions o)
+    protected override IReadOnlyList<string> Command(string image, SimRunOptions o, TaskDataInput input)
         => [image, .. o.Args, .. o.Plusargs.Select(p => "+" + p), .. o.Trace ? ["+trace"] : Array.Empty<string>()];
 }

@@ -4,7 +4,8 @@ namespace DvFlow.HdlSim.Verilator;
 
 /// <summary>
 /// The C++ main of a Verilator image that loads VPI libraries. Verilator's own <c>--binary</c> main knows
-/// no VPI libraries, so this one loads each with <c>dlopen</c>, calls its <c>vlog_startup_routines</c>,
+/// no VPI libraries, so this one loads each with <c>dlopen</c>, calls its entry point (the FileSet's
+/// <c>entrypoint=</c> attribute) or else each of its <c>vlog_startup_routines</c>,
 /// and drives the start/end-of-simulation, value-change and timed callbacks around the usual eval loop.
 /// </summary>
 public static class VltVpiMain
@@ -16,7 +17,7 @@ public static class VltVpiMain
     public const string FileName = "dvflow_vpi_main.cpp";
 
     /// <summary>The main's source for the libraries at <paramref name="libs"/> (absolute paths).</summary>
-    public static string Source(IReadOnlyList<string> libs)
+    public static string Source(IReadOnlyList<VpiLib> libs)
     {
         var sb = new StringBuilder();
         sb.Append("""
@@ -28,26 +29,36 @@ public static class VltVpiMain
             #include <cstdio>
             #include <memory>
 
-            static const char* const kVpiLibs[] = {
+            struct VpiLibrary { const char* path; const char* entry; };
+            static const VpiLibrary kVpiLibs[] = {
 
             """);
-        foreach (var lib in libs) sb.Append("    \"").Append(lib.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append("\",\n");
+        foreach (var lib in libs) sb.Append("    {").Append(Literal(lib.Path)).Append(", ").Append(lib.EntryPoint is null ? "nullptr" : Literal(lib.EntryPoint)).Append("},\n");
         sb.Append("""
-                nullptr};
+                {nullptr, nullptr}};
 
             int main(int argc, char** argv, char**) {
                 const std::unique_ptr<VerilatedContext> contextp{new VerilatedContext};
                 contextp->commandArgs(argc, argv);
                 const std::unique_ptr<Vsim> topp{new Vsim{contextp.get()}};
-                for (const char* const* lib = kVpiLibs; *lib; ++lib) {
-                    void* handle = dlopen(*lib, RTLD_NOW | RTLD_GLOBAL);
+                for (const VpiLibrary* lib = kVpiLibs; lib->path; ++lib) {
+                    void* handle = dlopen(lib->path, RTLD_NOW | RTLD_GLOBAL);
                     if (!handle) {
-                        std::fprintf(stderr, "%%Error: cannot load VPI library %s: %s\n", *lib, dlerror());
+                        std::fprintf(stderr, "%%Error: cannot load VPI library %s: %s\n", lib->path, dlerror());
                         return 1;
+                    }
+                    if (lib->entry) {
+                        auto entry = reinterpret_cast<void (*)()>(dlsym(handle, lib->entry));
+                        if (!entry) {
+                            std::fprintf(stderr, "%%Error: VPI library %s has no entry point %s\n", lib->path, lib->entry);
+                            return 1;
+                        }
+                        entry();
+                        continue;
                     }
                     auto routines = reinterpret_cast<void (**)()>(dlsym(handle, "vlog_startup_routines"));
                     if (!routines) {
-                        std::fprintf(stderr, "%%Error: VPI library %s has no vlog_startup_routines\n", *lib);
+                        std::fprintf(stderr, "%%Error: VPI library %s has no vlog_startup_routines\n", lib->path);
                         return 1;
                     }
                     for (; *routines; ++routines) (*routines)();
@@ -67,4 +78,6 @@ public static class VltVpiMain
             """);
         return sb.ToString();
     }
+
+    private static string Literal(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

@@ -41,11 +41,11 @@ public static class XceliumCommandLine
         return argv;
     }
 
-    /// <summary>xrun compiling and elaborating the image; <c>-access +rwc</c> makes signals visible when tracing.</summary>
+    /// <summary>xrun compiling and elaborating the image; <c>-access +rwc</c> makes signals visible when tracing or for VPI.</summary>
     public static IReadOnlyList<string> Elaborate(SimSources s)
     {
         var argv = new List<string> { "xrun", "-64bit", "-elaborate", "-sv", "-xmlibdirname", LibDir, "-snapshot", Snapshot };
-        if (s.TraceFormat != "none") argv.AddRange(["-access", "+rwc"]);
+        if (s.Visible) argv.AddRange(["-access", "+rwc"]);
         argv.AddRange(Suppress(s.Suppressed));
         foreach (var d in s.IncDirs) argv.AddRange(["-incdir", d]);
         foreach (var d in s.Defines) argv.AddRange(["-define", d]);
@@ -61,14 +61,14 @@ public static class XceliumCommandLine
 
     /// <summary>
     /// xrun simulating the snapshot of <paramref name="imageDir"/> with DPI (<c>-sv_lib</c>) and VPI
-    /// (<c>-loadvpi</c>, entry point cocotb's and the usual bootstrap) libraries, arguments, plusargs and
+    /// (<c>-loadvpi</c>, at the FileSet's entry point or the usual bootstrap) libraries, arguments, plusargs and
     /// <c>+trace</c> when tracing.
     /// </summary>
     public static IReadOnlyList<string> Run(string imageDir, SimRunOptions o)
     {
         var argv = new List<string> { "xrun", "-64bit", "-R", "-xmlibdirname", Path.Combine(imageDir, LibDir), "-snapshot", Snapshot };
         foreach (var lib in o.DpiLibs) argv.AddRange(["-sv_lib", SimRunOptions.SvLibPath(lib)]);
-        foreach (var lib in o.VpiLibs) argv.AddRange(["-loadvpi", lib + ":vlog_startup_routines_bootstrap"]);
+        foreach (var lib in o.VpiLibs) argv.AddRange(["-loadvpi", lib.WithEntry("vlog_startup_routines_bootstrap")]);
         argv.AddRange(o.Args);
         argv.AddRange(o.Plusargs.Select(p => "+" + p));
         if (o.Trace) argv.Add("+trace");

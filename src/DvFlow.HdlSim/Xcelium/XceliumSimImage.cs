@@ -23,12 +23,15 @@ public sealed class XceliumSimImage : SimImageBase
     protected override ISimLogParser CreateParser(IReadOnlySet<string> suppressed) => new XceliumLogParser(suppressed);
 
     /// <inheritdoc />
-    protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter)
+    protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, TaskDataInput input, SimSources sources, Action<string> logFilter)
     {
         var status = await ctxt.ExecAsync(XceliumCommandLine.Elaborate(sources), BuildLog, logFilter: logFilter).ConfigureAwait(false);
         if (status == 0) await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, ImageStamp), XceliumCommandLine.Snapshot + "\n").ConfigureAwait(false);
         return status;
     }
+
+    /// <inheritdoc />
+    protected override (IEnumerable<string> Dpi, IEnumerable<VpiLib> Vpi) LoadedAtRun(SimSources sources) => (sources.DpiLibs, sources.VpiLibs);
 
     /// <inheritdoc />
     protected override IEnumerable<string> ReportedDependencies(string runDir, SimSources sources) => IncludeScanner.Scan(sources.HdlFiles, sources.IncDirs);

@@ -1,4 +1,5 @@
 using DvFlow.HdlSim.Logs;
+using DvFlow.TaskApi;
 
 namespace DvFlow.HdlSim.Xcelium;
 
@@ -12,6 +13,6 @@ public sealed class XceliumSimRun : SimRunBase
     protected override ISimLogParser CreateParser(IReadOnlySet<string> suppressed) => new XceliumLogParser(suppressed);
 
     /// <inheritdoc />
-    protected override IReadOnlyList<string> Command(string image, SimRunOptions o)
+    protected override IReadOnlyList<string> Command(string image, SimRunOptions o, TaskDataInput input)
         => XceliumCommandLine.Run(Path.GetDirectoryName(image)!, o);
 }

@@ -34,13 +34,13 @@ public static class XsimCommandLine
 
     /// <summary>
     /// xelab elaborating the top modules into <see cref="Snapshot"/>: <c>--debug all</c> makes signals visible
-    /// when tracing; each DPI library is bound by its directory (<c>--sv_root</c>) and its name without
+    /// when tracing or asked for full access; each DPI library is bound by its directory (<c>--sv_root</c>) and its name without
     /// extension (<c>--sv_lib</c>), and the library xsc built from C sources by its default name.
     /// </summary>
     public static IReadOnlyList<string> Xelab(SimSources s)
     {
         var argv = new List<string> { "xelab", "--snapshot", Snapshot };
-        if (s.TraceFormat != "none") argv.AddRange(["--debug", "all"]);
+        if (s.TraceFormat != "none" || s.PublicAccess) argv.AddRange(["--debug", "all"]);
         argv.AddRange(s.Args);
         argv.AddRange(s.ElabArgs);
         foreach (var lib in s.DpiLibs) argv.AddRange(["--sv_root", Path.GetDirectoryName(lib) ?? "/", "--sv_lib", Path.GetFileNameWithoutExtension(lib)]);

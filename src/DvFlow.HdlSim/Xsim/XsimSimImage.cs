@@ -34,12 +34,13 @@ public sealed class XsimSimImage : SimImageBase
     protected override IEnumerable<string> Unsupported(SimSources sources)
     {
         if (sources.Top.Count == 0) yield return "xelab elaborates named top modules: set the SimImage parameter 'top'";
+        if (sources.Vpi) yield return "the Vivado simulator (xsim) has no VPI: an hdlsim.SimCompileArgs item asks for vpi";
         if (sources.VpiLibs.Count > 0)
-            yield return $"the Vivado simulator (xsim) does not load VPI libraries: remove {string.Join(", ", sources.VpiLibs)} from the image's inputs";
+            yield return $"the Vivado simulator (xsim) does not load VPI libraries: remove {string.Join(", ", sources.VpiLibs.Select(l => l.Path))} from the image's inputs";
     }
 
     /// <inheritdoc />
-    protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, SimSources sources, Action<string> logFilter)
+    protected override async Task<int> BuildAsync(TaskRunCtxt ctxt, TaskDataInput input, SimSources sources, Action<string> logFilter)
     {
         var status = await ctxt.ExecAsync(XsimCommandLine.Xvlog(sources), CompileLog, logFilter: logFilter).ConfigureAwait(false);
         if (status != 0) return status;
@@ -52,6 +53,9 @@ public sealed class XsimSimImage : SimImageBase
         if (status == 0) await File.WriteAllTextAsync(Path.Combine(ctxt.RunDir, ImageStamp), XsimCommandLine.Snapshot + "\n").ConfigureAwait(false);
         return status;
     }
+
+    /// <inheritdoc />
+    protected override (IEnumerable<string> Dpi, IEnumerable<VpiLib> Vpi) LoadedAtRun(SimSources sources) => (sources.DpiLibs, []);
 
     /// <inheritdoc />
     protected override IEnumerable<string> ReportedDependencies(string runDir, SimSources sources) => IncludeScanner.Scan(sources.HdlFiles, sources.IncDirs);

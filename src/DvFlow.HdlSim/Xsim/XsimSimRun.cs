@@ -17,12 +17,12 @@ public sealed class XsimSimRun : SimRunBase
     protected override ISimLogParser CreateParser(IReadOnlySet<string> suppressed) => new XsimLogParser(suppressed);
 
     /// <inheritdoc />
-    protected override IReadOnlyList<string> Command(string image, SimRunOptions o)
+    protected override IReadOnlyList<string> Command(string image, SimRunOptions o, TaskDataInput input)
         => XsimCommandLine.Run(Path.GetDirectoryName(image)!, o);
 
     /// <inheritdoc />
     protected override IEnumerable<string> Unsupported(SimRunOptions o)
-        => o.VpiLibs.Count > 0 ? [$"the Vivado simulator (xsim) does not load VPI libraries: remove {string.Join(", ", o.VpiLibs)} from the run's inputs"] : [];
+        => o.VpiLibs.Count > 0 ? [$"the Vivado simulator (xsim) does not load VPI libraries: remove {string.Join(", ", o.VpiLibs.Select(l => l.Path))} from the run's inputs"] : [];
 
     /// <inheritdoc />
     protected override IReadOnlyDictionary<string, string>? Environment(TaskRunCtxt ctxt, SimRunOptions o)

@@ -8,7 +8,9 @@ namespace DvFlow.Sdk.Tests.TestSupport;
 /// <list type="bullet">
 /// <item><c>FAKE_SIM_COMPILE_OUTPUT</c>: a file the compilers (vlogan, vlog, xmvlog, xrun -elaborate, xvlog, xsc, xelab) print;</item>
 /// <item><c>FAKE_SIM_COMPILE_STATUS</c>: their exit status (default 0);</item>
-/// <item><c>FAKE_SIM_RUN_OUTPUT</c>: a file the simulators (simv, vsim, xrun -R, xsim) print after "FAKE SIM PASS".</item>
+/// <item><c>FAKE_SIM_RUN_OUTPUT</c>: a file the simulators (simv, vsim, xrun -R, xsim) print after "FAKE SIM PASS";</item>
+/// <item><c>FAKE_SIM_RUN_READS</c>: a file, relative to where the simulator runs, whose first line it prints as <c>Data: ...</c>
+/// (or <c>Failed to open ...</c>), as a testbench reading run data does.</item>
 /// </list>
 /// The plusarg <c>+fake_uvm_errors=N</c> (xsim: <c>--testplusarg fake_uvm_errors=N</c>) makes a simulator print
 /// the UVM summary line <c>UVM_ERROR :    N</c>.
@@ -67,6 +69,9 @@ public sealed class FakeSimulators
               echo "${1}FAKE SIM PASS"
               for a in "$@"; do case "$a" in +fake_uvm_errors=*|fake_uvm_errors=*) echo "${1}UVM_ERROR :    ${a#*fake_uvm_errors=}";; esac; done
               if [ -n "$FAKE_SIM_RUN_OUTPUT" ]; then cat "$FAKE_SIM_RUN_OUTPUT"; fi
+              if [ -n "$FAKE_SIM_RUN_READS" ]; then
+                if [ -r "$FAKE_SIM_RUN_READS" ]; then echo "${1}Data: $(head -n 1 "$FAKE_SIM_RUN_READS")"; else echo "${1}Failed to open $FAKE_SIM_RUN_READS"; fi
+              fi
               exit 0
             }
             """;
