@@ -28,6 +28,8 @@ public static class DiagnosticCodes
     public const string BadValue = "DVF1006";
     /// <summary>The document is neither a package nor a fragment.</summary>
     public const string BadDocument = "DVF1007";
+    /// <summary>An input beyond one of the limits in <see cref="FlowLimits"/> (file size, YAML nesting and aliases, directory searches, value sizes, run-directory paths).</summary>
+    public const string LimitExceeded = "DVF1010";
 
     /// <summary>An import cannot be found.</summary>
     public const string ImportNotFound = "DVF2001";

@@ -69,6 +69,13 @@ public sealed class FlowProject : IDisposable
     public BuildRun Test(params string[] args)
         => new(Dotnet.Run(Dir, ["test", ProjectFile, "-nologo", .. args], new Dictionary<string, string>(Environment) { ["NUGET_PACKAGES"] = _feed.Packages }, TimeSpan.FromMinutes(10)), null);
 
+    /// <summary>
+    /// Runs 'dotnet build' (no binlog) with its processes' memory capped and a short timeout (<see cref="Dotnet.RunCapped"/>):
+    /// for input that once exhausted memory or hung, so that a regression fails the test, not the machine.
+    /// </summary>
+    public BuildRun BuildCapped(TimeSpan timeout, params string[] args)
+        => new(Dotnet.RunCapped(Dir, ["build", ProjectFile, "-nologo", "-v:n", .. args], new Dictionary<string, string>(Environment) { ["NUGET_PACKAGES"] = _feed.Packages }, timeout), null);
+
     /// <summary>Starts 'dotnet build' without waiting for it (no binlog): for builds that overlap, or that the test kills.</summary>
     public RunningDotnet StartBuild(params string[] args)
         => Dotnet.Start(Dir, ["build", ProjectFile, "-nologo", "-v:n", .. args], new Dictionary<string, string>(Environment) { ["NUGET_PACKAGES"] = _feed.Packages });
