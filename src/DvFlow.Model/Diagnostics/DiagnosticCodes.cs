@@ -7,7 +7,7 @@ namespace DvFlow.Model.Diagnostics;
 public static class DiagnosticCodes
 {
     /// <summary>A short target name (<c>-t:NAME</c>) that names several root-package tasks differing only in case.</summary>
-    public const string AmbiguousTarget = "DVF0013";
+    public const string AmbiguousTarget = "DVF0017";
     /// <summary>Clean refused a run directory it cannot recognise as the flow's own, or one that holds user files.</summary>
     public const string CleanRefused = "DVF0020";
     /// <summary>A write that would land outside the run directory (through a symbolic link, or a run directory that is one).</summary>
@@ -28,6 +28,8 @@ public static class DiagnosticCodes
     public const string BadValue = "DVF1006";
     /// <summary>The document is neither a package nor a fragment.</summary>
     public const string BadDocument = "DVF1007";
+    /// <summary>An input beyond one of the limits in <see cref="FlowLimits"/> (file size, YAML nesting and aliases, directory searches, value sizes, run-directory paths).</summary>
+    public const string LimitExceeded = "DVF1010";
 
     /// <summary>An import cannot be found.</summary>
     public const string ImportNotFound = "DVF2001";
@@ -49,6 +51,8 @@ public static class DiagnosticCodes
     public const string UnknownParameter = "DVF2009";
     /// <summary>A circular import, inheritance or config chain.</summary>
     public const string CircularDefinition = "DVF2010";
+    /// <summary>A tag (<c>tags:</c>) whose type does not derive from <c>std.Tag</c>.</summary>
+    public const string NotATag = "DVF2011";
 
     /// <summary>An expression that does not parse.</summary>
     public const string ExpressionSyntax = "DVF3001";

@@ -71,7 +71,7 @@ public sealed class FlowElaborator
             // Elaborate even after reading errors, so that one run reports as many problems as it can.
             if (source is not null && source.Name.Length > 0)
             {
-                root = Instantiate(source, [], null, isRoot: true, requestedFrom: null);
+                root = Instantiate(source, [], null, isRoot: true, requestedFrom: null, byImport: false);
                 if (root is not null)
                 {
                     GetPackage("std", null); // always available, also to names computed when the graph is built
@@ -89,10 +89,10 @@ public sealed class FlowElaborator
 
     /// <summary>Finds or loads a package by name: loaded ones, the built-in std, then the registry.</summary>
     internal FlowPackage? GetPackage(string name, SourceLocation? requestedFrom)
-        => _packages.TryGetValue(name, out var p) ? p : LoadInstalled(name, [], null, requestedFrom);
+        => _packages.TryGetValue(name, out var p) ? p : LoadInstalled(name, [], null, requestedFrom, byImport: false);
 
     // Loads an installed package (std or the registry) that is not loaded yet.
-    private FlowPackage? LoadInstalled(string name, IReadOnlyList<(ParamDef Def, IExpressionScope Scope)> with, string? config, SourceLocation? requestedFrom)
+    private FlowPackage? LoadInstalled(string name, IReadOnlyList<(ParamDef Def, IExpressionScope Scope)> with, string? config, SourceLocation? requestedFrom, bool byImport)
     {
         string? file = name == "std" ? StdPath : _options.Registry.Resolve(name);
         if (file is null) return null;
@@ -104,13 +104,13 @@ public sealed class FlowElaborator
             _diag.Error(DiagnosticCodes.PackageConflict, $"the registry maps package '{name}' to '{file}', which defines package '{source.Name}'", requestedFrom);
             return null;
         }
-        return Instantiate(source, with, config, isRoot: false, requestedFrom);
+        return Instantiate(source, with, config, isRoot: false, requestedFrom, byImport);
     }
 
     /// <summary>True when <paramref name="name"/> is a package that is loaded or can be loaded.</summary>
     internal bool IsPackageName(string name) => _packages.ContainsKey(name) || name == "std" || _options.Registry.Resolve(name) is not null;
 
-    private FlowPackage? Instantiate(PackageSource source, IReadOnlyList<(ParamDef Def, IExpressionScope Scope)> importWith, string? importConfig, bool isRoot, SourceLocation? requestedFrom)
+    private FlowPackage? Instantiate(PackageSource source, IReadOnlyList<(ParamDef Def, IExpressionScope Scope)> importWith, string? importConfig, bool isRoot, SourceLocation? requestedFrom, bool byImport)
     {
         if (source.Name.Length == 0) return null; // reported by the reader: a package needs a name
         if (_packages.TryGetValue(source.Name, out var existing))
@@ -127,6 +127,14 @@ public sealed class FlowElaborator
         var configs = SelectConfig(source, isRoot ? _options.Config : importConfig, isRoot, requestedFrom);
         var pkg = new FlowPackage(source, configs.Count > 0 ? configs[^1].Name : null);
         _packages[source.Name] = pkg;
+        _loading.Add((pkg, byImport));
+        try { Elaborate(pkg, importWith, configs, isRoot); }
+        finally { _loading.RemoveAt(_loading.Count - 1); }
+        return pkg;
+    }
+
+    private void Elaborate(FlowPackage pkg, IReadOnlyList<(ParamDef Def, IExpressionScope Scope)> importWith, List<ConfigDef> configs, bool isRoot)
+    {
 
         // Imports are processed after the parameters (their 'with' may use them), or earlier, on demand,
         // when a parameter expression names an imported package's parameter.
@@ -139,7 +147,22 @@ public sealed class FlowElaborator
         CollectPackageOverrides(pkg, configs);
         if (configs.Any(c => c.Extensions.Count > 0))
             foreach (var c in configs) _pendingExtensions.Add((pkg, c));
-        return pkg;
+    }
+
+    // The packages being elaborated, outermost first, each with whether the one below it imported it (rather than
+    // loading it on demand for a qualified name). A chain of imports back to a package still on it is a circular import.
+    private readonly List<(FlowPackage Package, bool ByImport)> _loading = new();
+
+    /// <summary>The import chain from <paramref name="imported"/> to the package importing it now, or null when it is no cycle.</summary>
+    private List<string>? ImportCycle(FlowPackage imported)
+    {
+        for (var i = _loading.Count - 1; i >= 0; i--)
+        {
+            if (_loading[i].Package == imported)
+                return [.. _loading.Skip(i).Select(l => l.Package.Name), imported.Name];
+            if (!_loading[i].ByImport) return null;
+        }
+        return null;
     }
 
     // Step 1 of config selection: find the config and its 'uses' chain, base first.
@@ -415,13 +438,14 @@ public sealed class FlowElaborator
             {
                 imported = _packages.TryGetValue(target, out var loaded) ? loaded : null;
                 if (imported is null)
-                    imported = LoadInstalled(target, withDefs, imp.Config, imp.Location);
+                    imported = LoadInstalled(target, withDefs, imp.Config, imp.Location, byImport: true);
                 else if (withDefs.Count > 0)
                     _diag.Warning(DiagnosticCodes.PackageConflict, $"package '{target}' is already loaded; the parameters given with this import are ignored (a package has one instance per flow)", imp.Location);
             }
             else
             {
-                var file = ResolveImportPath(target, imp.ImportingFile);
+                var file = ResolveImportPath(target, imp.ImportingFile, imp.Location, out var reported);
+                if (reported) continue;
                 if (file is null)
                 {
                     var hint = imp.IsPath ? "" : NameSuggester.Hint(target, _options.Registry.PackageNames.Concat(_packages.Keys));
@@ -432,12 +456,17 @@ public sealed class FlowElaborator
                 }
                 var src = _files.ReadPackage(file, imp.Location);
                 if (src is null) continue;
-                imported = Instantiate(src, withDefs, imp.Config, false, imp.Location);
+                imported = Instantiate(src, withDefs, imp.Config, false, imp.Location, byImport: true);
             }
             if (imported is null) continue;
             if (imported == pkg)
             {
                 _diag.Error(DiagnosticCodes.CircularDefinition, $"package '{pkg.Name}' imports itself", imp.Location);
+                continue;
+            }
+            if (ImportCycle(imported) is { } cycle)
+            {
+                _diag.Error(DiagnosticCodes.CircularDefinition, $"circular import: {string.Join(" -> ", cycle)} (package '{pkg.Name}' imports '{imported.Name}', which is still being loaded because it imports '{cycle[1]}')", imp.Location);
                 continue;
             }
             var key = imp.Alias ?? imported.Name;
@@ -448,8 +477,10 @@ public sealed class FlowElaborator
         }
     }
 
-    private string? ResolveImportPath(string target, string importingFile)
+    // Null when there is no such file; reported is true when a problem was already reported at the import.
+    private string? ResolveImportPath(string target, string importingFile, SourceLocation at, out bool reported)
     {
+        reported = false;
         var candidates = Path.IsPathRooted(target)
             ? [target]
             : new[] { Path.Combine(Path.GetDirectoryName(importingFile)!, target), Path.Combine(_projectRoot, target) };
@@ -461,8 +492,14 @@ public sealed class FlowElaborator
             if (Directory.Exists(full))
             {
                 _files.AddInput(full + Path.DirectorySeparatorChar);
-                var below = FlowFileLocator.FindAll(full).FirstOrDefault(x => FlowFileLocator.PeekPackageName(x) is not null);
-                if (below is not null) return below;
+                var below = FlowFileLocator.FindFirstPackage(full);
+                if (below.LimitReached)
+                {
+                    _diag.Error(DiagnosticCodes.LimitExceeded, $"import '{target}': no package in the first {FlowLimits.MaxDirectoriesSearched} directories below '{full}'; name the package's own directory", at);
+                    reported = true;
+                    return null;
+                }
+                if (below.Files.Count > 0) return below.Files[0];
             }
             else _files.AddInput(full);
         }

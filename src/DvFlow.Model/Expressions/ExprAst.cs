@@ -38,16 +38,13 @@ internal enum ExprCompareOp
 /// <summary>An immutable expression tree node.</summary>
 internal abstract class ExprNode
 {
-    /// <summary>How deep a tree may be; keeps evaluation recursion bounded.</summary>
-    internal const int MaxDepth = 400;
-
     protected ExprNode(int offset, int depth)
     {
         Offset = offset;
         Depth = depth;
-        if (depth > MaxDepth)
+        if (depth > FlowLimits.MaxExpressionDepth)
         {
-            throw new ExpressionException($"expression is too complex (more than {MaxDepth} levels of operations)", offset);
+            throw new ExpressionException($"expression is too complex (more than {FlowLimits.MaxExpressionDepth} levels of operations)", offset);
         }
     }
 

@@ -337,7 +337,7 @@ internal static class ExprBuiltins
 
         // Compute the count in double first to avoid overflow, then exactly.
         double approx = step > 0 ? ((double)stop - start) / step : ((double)start - stop) / -(double)step;
-        if (approx > ExprOperators.MaxSequenceLength)
+        if (approx > FlowLimits.MaxValueLength)
         {
             ExprOperators.CheckLength((long)Math.Min(approx, long.MaxValue));
         }

@@ -6,9 +6,6 @@ namespace DvFlow.Model.Expressions;
 /// <summary>Python-like operator semantics on flow values. Errors are raised with offset -1 and placed by the caller.</summary>
 internal static class ExprOperators
 {
-    /// <summary>Largest string or list an operation may build.</summary>
-    internal const int MaxSequenceLength = 10_000_000;
-
     public static object? Binary(ExprBinaryOp op, object? a, object? b) => op switch
     {
         ExprBinaryOp.Add => Add(a, b),
@@ -448,9 +445,9 @@ internal static class ExprOperators
 
     internal static void CheckLength(long length)
     {
-        if (length > MaxSequenceLength)
+        if (length > FlowLimits.MaxValueLength)
         {
-            throw new ExpressionException($"result is too large ({length} items; at most {MaxSequenceLength} allowed)", -1);
+            throw new ExpressionException($"result is too large ({length} characters or items; at most {FlowLimits.MaxValueLength} allowed)", -1);
         }
     }
 
@@ -463,7 +460,7 @@ internal static class ExprOperators
 
         if (sequence is string s)
         {
-            CheckLength(s.Length == 0 ? 0 : (times > MaxSequenceLength ? times : s.Length * times));
+            CheckLength(s.Length == 0 ? 0 : (times > FlowLimits.MaxValueLength ? times : s.Length * times));
             if (s.Length == 0 || times == 0)
             {
                 return string.Empty;
@@ -479,7 +476,7 @@ internal static class ExprOperators
         }
 
         var list = (IReadOnlyList<object?>)sequence;
-        CheckLength(list.Count == 0 ? 0 : (times > MaxSequenceLength ? times : list.Count * times));
+        CheckLength(list.Count == 0 ? 0 : (times > FlowLimits.MaxValueLength ? times : list.Count * times));
         var result = new object?[list.Count * (int)times];
         for (int i = 0; i < result.Length; i++)
         {

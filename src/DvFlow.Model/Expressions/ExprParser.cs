@@ -10,9 +10,6 @@ namespace DvFlow.Model.Expressions;
 /// </remarks>
 internal sealed partial class ExprParser
 {
-    /// <summary>How many sub-expressions may nest inside each other (parentheses, unary chains).</summary>
-    internal const int MaxNesting = 100;
-
     private readonly string _text;
     private readonly int _openOffset;
     private readonly List<string> _names;
@@ -104,9 +101,9 @@ internal sealed partial class ExprParser
 
     private void Enter()
     {
-        if (++_nesting > MaxNesting)
+        if (++_nesting > FlowLimits.MaxExpressionNesting)
         {
-            throw new ExpressionException($"expression is nested more than {MaxNesting} levels deep", _tok.Start);
+            throw new ExpressionException($"expression is nested more than {FlowLimits.MaxExpressionNesting} levels deep", _tok.Start);
         }
     }
 

@@ -168,10 +168,16 @@ public sealed class ExpressionTemplate
             try
             {
                 sb.Append(FlowValues.ToDisplayString(value));
+                // Templates that repeat a value, nested through parameters, double at each level.
+                ExprOperators.CheckLength(sb.Length);
             }
             catch (FlowValueException ex)
             {
                 throw new ExpressionException(ex.Message, segment.Offset, ex);
+            }
+            catch (ExpressionException ex) when (ex.Offset < 0)
+            {
+                throw new ExpressionException(ex.Message, segment.Offset, ex.InnerException);
             }
         }
 

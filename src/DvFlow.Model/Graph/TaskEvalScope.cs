@@ -8,7 +8,9 @@ namespace DvFlow.Model.Graph;
 /// What a task's expressions see, innermost first: the task's own parameters (as evaluated so far),
 /// <c>params</c>/<c>this</c>, <c>matrix</c> variables, the enclosing compound tasks' parameters, the
 /// parameters of the package whose text is being evaluated, then <c>rundir</c>, <c>srcdir</c>, <c>env</c>,
-/// <c>rootdir</c> and other packages' parameters.
+/// <c>rootdir</c> and other packages' parameters. While a parameter's own value is evaluated
+/// (<paramref name="evaluating"/>), its bare name skips the task's own parameters, as in dfm, which binds a parameter
+/// only once its value is known: <c>trace: ${{ trace }}</c> passes the enclosing compound's or the package's <c>trace</c> on.
 /// </summary>
 internal sealed class TaskEvalScope(
     Dictionary<string, object?> own,
@@ -18,11 +20,12 @@ internal sealed class TaskEvalScope(
     string srcdir,
     string rundir,
     string nodeName,
-    GlobalNames globals) : IExpressionScope
+    GlobalNames globals,
+    string? evaluating = null) : IExpressionScope
 {
     public bool TryResolve(string name, out object? value)
     {
-        if (own.TryGetValue(name, out value)) return true;
+        if (name != evaluating && own.TryGetValue(name, out value)) return true;
         switch (name)
         {
             case "params":

@@ -1,6 +1,7 @@
 using DvFlow.Model.Definitions;
 using DvFlow.Model.Diagnostics;
 using DvFlow.Model.Elaboration;
+using DvFlow.Model.Expressions;
 using DvFlow.Model.Values;
 using DvFlow.Model.Yaml;
 using DvFlow.TaskApi;
@@ -20,9 +21,10 @@ public sealed partial class TaskGraphBuilder
             var level = chain[li];
             var defs = level.Task?.With ?? level.Type!.With;
             if (defs.Count == 0) continue;
-            var scope = new TaskEvalScope(values, ctx.Matrix, ctx.Parents, level.Package, level.SrcDir, node.RunDirFull, node.Name, _model.Globals);
             foreach (var p in defs)
             {
+                var scope = new TaskEvalScope(values, ctx.Matrix, ctx.Parents, level.Package, level.SrcDir, node.RunDirFull, node.Name, _model.Globals, evaluating: p.Name);
+                var selfRef = SelfReference(p);
                 var exists = types.TryGetValue(p.Name, out var type);
                 if (!exists || (p.IsLongForm && p.Type is not null))
                 {
@@ -40,6 +42,7 @@ public sealed partial class TaskGraphBuilder
                     var inherited = exists ? values[p.Name] : null;
                     object? v;
                     if (p.Value is null && !p.HasListOp) v = exists && type is null ? inherited : ParamTypes.DefaultOf(type);
+                    else if (selfRef) v = ParamTypes.DefaultOf(type);
                     else
                     {
                         v = ParamValueResolver.Resolve(p, p.Value is null ? ParamTypes.DefaultOf(type ?? "list") : inherited, type ?? (p.HasListOp ? "list" : "str"), scope, _eval, out var ok);
@@ -50,7 +53,7 @@ public sealed partial class TaskGraphBuilder
                     values[p.Name] = Coerce(v, type, p, node);
                     docs[p.Name] = (p.Doc ?? p.Desc ?? (docs.TryGetValue(p.Name, out var d) ? d.Doc : null), p.Location);
                 }
-                else
+                else if (!selfRef)
                 {
                     var v = ParamValueResolver.Resolve(p, values[p.Name], type!, scope, _eval, out var ok);
                     if (ok) values[p.Name] = Coerce(v, type!, p, node);
@@ -62,6 +65,47 @@ public sealed partial class TaskGraphBuilder
             docs.TryGetValue(kv.Key, out var dl) ? dl.Loc : null)).ToList();
         node.ParamValues = new FlowMap(values);
         return values;
+    }
+
+    // this.P or params.P in P's own value would read the value being computed: an error, reported at the text that says it.
+    private bool SelfReference(ParamDef p)
+    {
+        foreach (var node in (YNode?[])[p.Value, p.Append, p.Prepend, p.PathAppend, p.PathPrepend])
+            if (SelfReferenceIn(node, p.Name) is { } found)
+            {
+                _diag.Error(DiagnosticCodes.ExpressionEval,
+                    $"parameter '{p.Name}' refers to itself ('{found.Name}'); in its own value, '{p.Name}' alone names the enclosing compound's, the matrix's or the package's '{p.Name}'",
+                    found.At);
+                return true;
+            }
+        return false;
+    }
+
+    private static (string Name, SourceLocation At)? SelfReferenceIn(YNode? node, string param)
+    {
+        switch (node)
+        {
+            case YScalar { Value: string text } scalar when text.Contains("${{", StringComparison.Ordinal):
+                IReadOnlyList<string> names;
+                try { names = ExpressionTemplate.Parse(text).ReferencedNames; }
+                catch (ExpressionException) { return null; } // reported where the text is evaluated
+                foreach (var n in names)
+                    foreach (var head in (string[])["this.", "params."])
+                        if (n.StartsWith(head, StringComparison.Ordinal) && n.AsSpan(head.Length).StartsWith(param, StringComparison.Ordinal)
+                            && (n.Length == head.Length + param.Length || n[head.Length + param.Length] == '.'))
+                            return (n, scalar.Location);
+                return null;
+            case YSequence seq:
+                foreach (var i in seq.Items)
+                    if (SelfReferenceIn(i, param) is { } f) return f;
+                return null;
+            case YMapping map:
+                foreach (var e in map.Entries)
+                    if (SelfReferenceIn(e.Value, param) is { } f) return f;
+                return null;
+            default:
+                return null;
+        }
     }
 
     private object? Coerce(object? value, string type, ParamDef p, TaskNode node)

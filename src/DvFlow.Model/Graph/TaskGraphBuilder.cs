@@ -18,7 +18,7 @@ namespace DvFlow.Model.Graph;
 /// One concept a file: this file holds the walk (requested tasks, the build queue, one task's node, needs, ordering
 /// and cycles); <c>.UsesChain</c> the chains of bases, <c>.Parameters</c> parameter values and <c>-D</c> overrides,
 /// <c>.Settings</c> iff/consumes/passthrough/produces/uptodate, <c>.Compounds</c> bodies and matrix cells
-/// (<see cref="MatrixCells"/>), <c>.Generators</c> generated bodies.
+/// (<see cref="MatrixCells"/>), <c>.Generators</c> generated bodies, <c>.Tags</c> tags.
 /// </remarks>
 public sealed partial class TaskGraphBuilder
 {
@@ -111,6 +111,7 @@ public sealed partial class TaskGraphBuilder
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in roots)
             if (!state.ContainsKey(r)) Visit(r, state, ordered, reported);
+        GraphValueBudget.Check(ordered, _diag);
         var diags = _model.Diagnostics.Concat(_diag.Items).Distinct().ToList();
         return new TaskGraph(roots, ordered, diags, _runRoot, _generatorInputs.Distinct(StringComparer.Ordinal).ToList());
     }
@@ -285,6 +286,7 @@ public sealed partial class TaskGraphBuilder
         var segments = node.RundirMode == RundirMode.Unique ? ctx.Segments.Append(nodeName).ToList() : ctx.Segments.ToList();
         node.RunDir = string.Join("/", segments.Select(SanitizeSegment));
         node.RunDirFull = segments.Count == 0 ? _runRoot : Path.Combine([_runRoot, .. segments.Select(SanitizeSegment)]);
+        CheckRunDir(node, def);
 
         var values = BuildParams(node, chain, ctx);
         var scope = new TaskEvalScope(values, ctx.Matrix, ctx.Parents, own.Package, own.SrcDir, node.RunDirFull, nodeName, _model.Globals);
@@ -303,6 +305,8 @@ public sealed partial class TaskGraphBuilder
         node.Passthrough = passthrough is { } pt ? EvaluateFilter(pt.Value, ScopeAt(pt.Level)) : DataFilterSpec.Unused;
         node.Produces = EvaluateProduces(chain, ScopeAt);
         node.Uptodate = EvaluateUptodate(chain);
+        node.Tags = EvaluateTags(chain, ScopeAt);
+        node.Matrix = ctx.Matrix;
 
         if (node.Kind == TaskNodeKind.Leaf)
         {
@@ -338,6 +342,28 @@ public sealed partial class TaskGraphBuilder
         if (node.Kind == TaskNodeKind.Compound) BuildBody(node, chain, ctx, segments);
     }
 
+
+    // Nested compounds each add a directory named with the full task name (dfm's layout), so run-directory paths grow
+    // quadratically with the depth, and names linearly; past the file system's limits no directory or record could be made.
+    // Reported at the outermost task past a limit only: everything inside it is past it too.
+    private void CheckRunDir(TaskNode node, TaskDef def)
+    {
+        static bool TooLong(TaskNode n, out string problem)
+        {
+            var nameBytes = System.Text.Encoding.UTF8.GetByteCount(n.Name);
+            var pathBytes = System.Text.Encoding.UTF8.GetByteCount(n.RunDirFull);
+            problem = nameBytes > FlowLimits.MaxTaskNameBytes
+                ? $"its full name is {nameBytes} bytes long (at most {FlowLimits.MaxTaskNameBytes}: its run directory and the files it writes there are named after it)"
+                : pathBytes > FlowLimits.MaxRunDirPathBytes
+                    ? $"its run directory's path is {pathBytes} bytes long (at most {FlowLimits.MaxRunDirPathBytes})"
+                    : "";
+            return problem.Length > 0;
+        }
+        if (!TooLong(node, out var problem) || (node.Parent is { } parent && TooLong(parent, out _))) return;
+        _diag.Error(DiagnosticCodes.LimitExceeded,
+            $"task '{node.Name}': {problem}; each nested compound adds a directory named with its full task name: nest less deeply, use shorter names, or give inner compounds 'rundir: inherit'",
+            def.Location);
+    }
 
     /// <summary>Characters dfm replaces in run-directory names.</summary>
     private static string SanitizeSegment(string s)

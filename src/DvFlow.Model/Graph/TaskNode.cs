@@ -81,6 +81,12 @@ public sealed class TaskNode
     /// <summary>How the node decides it can be skipped.</summary>
     public UptodateSpec Uptodate { get; internal set; } = UptodateSpec.Default;
 
+    /// <summary>The task's tags (<c>tags:</c>) and those of the tasks it <c>uses</c>, base first.</summary>
+    public IReadOnlyList<TaskTag> Tags { get; internal set; } = [];
+
+    /// <summary>The matrix cell the node was built in (<c>matrix.x</c> values), or null outside a matrix.</summary>
+    public FlowMap? Matrix { get; internal set; }
+
     /// <summary>The enclosing compound node, for subtasks.</summary>
     public TaskNode? Parent { get; internal set; }
 

@@ -15,6 +15,7 @@ public sealed class FlowFileCache
     private readonly Dictionary<string, PackageSource?> _packages = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _inputs = new(StringComparer.Ordinal);
     private readonly Func<string, string?> _embedded;
+    private long _bytesRead;
 
     /// <summary>Creates a cache reporting into <paramref name="diagnostics"/>; <paramref name="embeddedText"/> serves built-in packages.</summary>
     public FlowFileCache(DiagnosticBag diagnostics, Func<string, string?> embeddedText)
@@ -34,13 +35,15 @@ public sealed class FlowFileCache
         if (text is null)
         {
             _inputs.Add(path);
-            try { text = File.ReadAllText(path); }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            var read = FlowFileText.Read(path, FlowLimits.MaxTotalFlowBytes - _bytesRead);
+            if (read.Text is null)
             {
-                _diag.Error(DiagnosticCodes.FileNotFound, $"cannot read flow file '{path}': {ex.Message}", referencedFrom ?? SourceLocation.OfFile(path));
+                _diag.Error(read.Code!, $"cannot read flow file '{path}': {read.Problem}", referencedFrom ?? SourceLocation.OfFile(path));
                 _files[path] = null;
                 return null;
             }
+            text = read.Text;
+            _bytesRead += read.Bytes;
         }
         var root = YamlDocumentReader.Read(path, text, _diag);
         var def = root is null ? null : FlowFileReader.Read(path, root, _diag);
@@ -114,9 +117,14 @@ public sealed class FlowFileCache
             if (File.Exists(full)) files = [full];
             else if (Directory.Exists(full))
             {
-                var searched = new List<string>();
-                files = FlowFileLocator.FindAll(full, searched);
-                foreach (var searchedDir in searched) _inputs.Add(searchedDir + Path.DirectorySeparatorChar);
+                var search = FlowFileLocator.FindAll(full);
+                foreach (var searchedDir in search.Searched) _inputs.Add(searchedDir + Path.DirectorySeparatorChar);
+                files = search.Files;
+                if (search.LimitReached)
+                {
+                    _diag.Error(DiagnosticCodes.LimitExceeded, $"fragment directory '{fref.Path}' has more than {FlowLimits.MaxDirectoriesSearched} directories below it; name a smaller directory", fref.Location);
+                    continue;
+                }
                 if (files.Count == 0)
                     _diag.Warning(DiagnosticCodes.FragmentNotFound, $"fragment directory '{fref.Path}' holds no flow files", fref.Location);
             }

@@ -36,6 +36,14 @@ public sealed class PackageRegistry : IPackageRegistry
             problems.Add($"{mapFile}: package map file not found");
             return problems;
         }
+        // As with flow files: a pipe or a device (size 0) is never opened, and a map is read within the flow-file size limit.
+        var size = new FileInfo(mapFile).Length;
+        if (size == 0) return problems;
+        if (size > FlowLimits.MaxFlowFileBytes)
+        {
+            problems.Add($"{mapFile}: the package map is {size} bytes; it is read up to {FlowLimits.MaxFlowFileBytes} bytes");
+            return problems;
+        }
         var dir = Path.GetDirectoryName(Path.GetFullPath(mapFile))!;
         var lineNo = 0;
         foreach (var raw in File.ReadLines(mapFile))

@@ -25,6 +25,7 @@ public static class YamlDocumentReader
             }
             parser.Consume<DocumentStart>();
             var root = ctx.ReadNode(parser);
+            if (root is null) return null;
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var extra))
                 diagnostics.Warning(DiagnosticCodes.YamlSyntax, "only the first YAML document in the file is used", ctx.At(extra.Start));
@@ -70,15 +71,9 @@ public static class YamlDocumentReader
     {
         private int[]? _lineStarts;
 
-        /// <summary>Deeper nesting than any flow needs; the limit keeps the recursive reader off the stack's end.</summary>
-        private const int MaxDepth = 256;
-
-        /// <summary>How many nodes aliases may expand to in one file (a guard against "billion laughs" documents).</summary>
-        private const long MaxExpandedNodes = 1_000_000;
-
-        private readonly Dictionary<string, (YNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (YNode Node, long Size, long Chars)> _anchors = new(StringComparer.Ordinal);
         private long _expanded;
-        private bool _tooDeepReported;
+        private long _expandedChars;
 
         /// <summary>The start of the last node read, for errors the parser reports without a position.</summary>
         public SourceLocation LastLocation { get; private set; } = SourceLocation.OfFile(file);
@@ -107,36 +102,47 @@ public static class YamlDocumentReader
 
         public SourceLocation At(Mark m) => LastLocation = new(file, (int)Math.Max(1, m.Line), (int)Math.Max(1, m.Column));
 
-        public YNode ReadNode(IParser parser) => ReadNode(parser, 0, out _);
+        /// <summary>The document's root, or null when a limit stopped the reading (the diagnostic says which).</summary>
+        public YNode? ReadNode(IParser parser)
+        {
+            try { return ReadNode(parser, 0, out _, out _); }
+            catch (LimitReachedException) { return null; }
+        }
 
-        // Reads one node; size is the number of nodes it stands for once aliases are expanded.
-        private YNode ReadNode(IParser parser, int depth, out long size)
+        // Thrown (and caught in ReadNode above) to stop reading at once: the rest of the document is not scanned,
+        // which is what keeps 200,000 nested brackets from taking YamlDotNet's scanner minutes.
+        private sealed class LimitReachedException : Exception;
+
+        // Reads one node; size and chars are the nodes and scalar characters it stands for once aliases are expanded.
+        private YNode ReadNode(IParser parser, int depth, out long size, out long chars)
         {
             size = 1;
+            chars = 0;
             if (parser.TryConsume<AnchorAlias>(out var alias))
             {
                 if (_anchors.TryGetValue(alias.Value.Value, out var target))
                 {
                     _expanded += target.Size;
-                    if (_expanded <= MaxExpandedNodes)
+                    _expandedChars += target.Chars;
+                    if (_expanded > FlowLimits.MaxAliasExpandedNodes || _expandedChars > FlowLimits.MaxAliasExpandedChars)
                     {
-                        size = target.Size;
-                        return target.Node;
+                        var what = _expanded > FlowLimits.MaxAliasExpandedNodes
+                            ? $"more than {FlowLimits.MaxAliasExpandedNodes} nodes"
+                            : $"more than {FlowLimits.MaxAliasExpandedChars} characters of text";
+                        diagnostics.Error(DiagnosticCodes.LimitExceeded, $"YAML aliases expand to {what} at '*{alias.Value.Value}'; the file is not read further", At(alias.Start));
+                        throw new LimitReachedException();
                     }
-                    diagnostics.Error(DiagnosticCodes.YamlSyntax, $"YAML aliases expand to more than {MaxExpandedNodes} nodes; '*{alias.Value.Value}' is not expanded", At(alias.Start));
-                    return new YScalar("", true, At(alias.Start));
+                    size = target.Size;
+                    chars = target.Chars;
+                    return target.Node;
                 }
                 diagnostics.Error(DiagnosticCodes.YamlSyntax, $"unknown YAML alias '*{alias.Value.Value}'", At(alias.Start));
                 return new YScalar("", true, At(alias.Start));
             }
-            if (depth > MaxDepth && parser.Current is NodeEvent deep)
+            if (depth > FlowLimits.MaxYamlDepth && parser.Current is NodeEvent deep)
             {
-                var at = At(deep.Start);
-                if (!_tooDeepReported)
-                    diagnostics.Error(DiagnosticCodes.YamlSyntax, $"YAML is nested more than {MaxDepth} levels deep here", at);
-                _tooDeepReported = true;
-                parser.SkipThisAndNestedEvents();
-                return new YScalar("", true, at);
+                diagnostics.Error(DiagnosticCodes.LimitExceeded, $"YAML is nested more than {FlowLimits.MaxYamlDepth} levels deep here; the file is not read further", At(deep.Start));
+                throw new LimitReachedException();
             }
             YNode node;
             string? anchor;
@@ -152,6 +158,7 @@ public static class YamlDocumentReader
                     _ => new YScalar(scalar.Value, plain, at),
                 };
                 anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+                chars = scalar.Value.Length;
             }
             else if (parser.TryConsume<SequenceStart>(out var seqStart))
             {
@@ -159,8 +166,9 @@ public static class YamlDocumentReader
                 var items = new List<YNode>();
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
-                    items.Add(ReadNode(parser, depth + 1, out var itemSize));
+                    items.Add(ReadNode(parser, depth + 1, out var itemSize, out var itemChars));
                     size += itemSize;
+                    chars += itemChars;
                 }
                 node = new YSequence(items, At(seqStart.Start));
             }
@@ -173,9 +181,10 @@ public static class YamlDocumentReader
                 List<YEntry>? merged = null;
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var keyNode = ReadNode(parser, depth + 1, out var keySize);
-                    var value = ReadNode(parser, depth + 1, out var valueSize);
+                    var keyNode = ReadNode(parser, depth + 1, out var keySize, out var keyChars);
+                    var value = ReadNode(parser, depth + 1, out var valueSize, out var valueChars);
                     size += keySize + valueSize;
+                    chars += keyChars + valueChars;
                     if (keyNode is not YScalar key)
                     {
                         diagnostics.Error(DiagnosticCodes.YamlSyntax, $"mapping keys must be plain names, found {keyNode.KindName}", keyNode.Location);
@@ -206,7 +215,7 @@ public static class YamlDocumentReader
                         if (seen.Add(m.Name)) entries.Add(m);
                 node = new YMapping(entries, At(mapStart.Start));
             }
-            if (anchor is not null) _anchors[anchor] = (node, size);
+            if (anchor is not null) _anchors[anchor] = (node, size, chars);
             return node;
         }
     }

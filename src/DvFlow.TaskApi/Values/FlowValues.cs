@@ -11,8 +11,11 @@ namespace DvFlow.TaskApi;
 /// </summary>
 public static class FlowValues
 {
-    /// <summary>How deeply values may nest before they are treated as cyclic.</summary>
+    /// <summary>How deeply values may nest before they are treated as cyclic (listed with the model's limits in FlowLimits).</summary>
     internal const int MaxValueDepth = 512;
+
+    /// <summary>The longest string or list a value may be built or rendered to, in characters or items (listed in FlowLimits).</summary>
+    internal const int MaxValueLength = 10_000_000;
 
     /// <summary>
     /// Renders a value for string interpolation: strings as they are, everything else as compact JSON
@@ -507,6 +510,9 @@ public static class FlowValues
     private static void WriteJson(StringBuilder sb, object? value, int depth)
     {
         CheckDepth(depth);
+        // A list repeating one large value renders far larger than it is held: stop at the limit, not at out of memory.
+        if (sb.Length > MaxValueLength)
+            throw new FlowValueException($"result is too large ({sb.Length} characters or items; at most {MaxValueLength} allowed)");
         value = Canon(value);
         switch (value)
         {

@@ -11,6 +11,9 @@ public static class FlowPlanBuilder
     // (simulators and other tools) run processes, so they get their own project instance.
     private static bool IsHeavyBuiltin(string run) => !run.StartsWith("std.", StringComparison.Ordinal) || Std.StdLibrary.RunsProcesses(run);
 
+    /// <summary>The tag category that makes a task a test (<c>tags: [{std.Tag: {category: test}}]</c>).</summary>
+    public const string TestCategory = "test";
+
     /// <summary>Creates the plan of <paramref name="graph"/>.</summary>
     public static FlowPlan Build(TaskGraph graph, string rootPackage, string projectDir, string flowFile = "")
     {
@@ -37,6 +40,8 @@ public static class FlowPlanBuilder
             Location = n.Location,
             RunLocation = n.RunLocation?.ToString(),
             Desc = n.Desc,
+            IsTest = n.Tags.Any(t => t.Category == TestCategory),
+            Matrix = n.Matrix,
             Heavy = n.Enabled && n.Kind == TaskNodeKind.Leaf && (n.Shell != "builtin" || IsHeavyBuiltin(n.Run ?? "")),
         }).ToList();
         // Cheap nodes below a heavy node also run in that node's project instance.

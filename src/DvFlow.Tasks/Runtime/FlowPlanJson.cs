@@ -78,6 +78,8 @@ public static class FlowPlanJson
         Opt(w, "desc", n.Desc);
         if (n.Heavy) w.WriteBoolean("heavy", true);
         if (n.Shared) w.WriteBoolean("shared", true);
+        if (n.IsTest) w.WriteBoolean("test", true);
+        if (n.Matrix is { Count: > 0 }) { w.WritePropertyName("matrix"); JsonValues.Write(w, n.Matrix); }
     }
 
     private static void Opt(Utf8JsonWriter w, string name, string? value)
@@ -143,6 +145,8 @@ public static class FlowPlanJson
         Desc = shared.Get(e, "desc"),
         Heavy = Get(e, "heavy")?.GetBoolean() ?? false,
         Shared = Get(e, "shared")?.GetBoolean() ?? false,
+        IsTest = Get(e, "test")?.GetBoolean() ?? false,
+        Matrix = Get(e, "matrix") is { } mx ? JsonValues.FromElement(mx) as FlowMap : null,
     };
 
     private static string[] Strings(JsonElement array)

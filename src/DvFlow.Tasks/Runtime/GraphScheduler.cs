@@ -101,15 +101,19 @@ public sealed class GraphScheduler
         var ok = false;
         var log = new RecordingRunLog();
         var sw = Stopwatch.StartNew();
+        var started = DateTimeOffset.Now;
         try
         {
             if (node.Heavy) await slots.WaitAsync(cancel).ConfigureAwait(false);
             try
             {
+                // Time spent waiting for a process slot is not the task's.
+                sw.Restart();
+                started = DateTimeOffset.Now;
                 if (node.Heavy) _progress($"{name}: started");
                 var outcome = await _runnerFor(log).RunAsync(name, cancel).ConfigureAwait(false);
                 ok = outcome.Success;
-                Results[name] = new NodeResult(outcome, log.Events, sw.Elapsed);
+                Results[name] = new NodeResult(outcome, log.Events, sw.Elapsed) { Started = started };
                 if (node.Heavy) _progress($"{name}: {(outcome.Skipped ? "up to date" : ok ? "finished" : "FAILED")} ({sw.Elapsed.TotalSeconds:F1} s)");
             }
             finally

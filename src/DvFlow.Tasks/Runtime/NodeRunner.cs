@@ -143,6 +143,7 @@ public sealed class NodeRunner
     private string? WhyRun(NodeSpec node, ExecData? prev, RunKey key, bool changedIn)
     {
         if (_options.Force) return "forced (rebuild)";
+        if (_options.Rerun.Contains(node.Name)) return "a test: dotnet test runs every test it selects";
         if (node.Uptodate == "never") return "uptodate: false";
         if (ImplementationRegistry.AlwaysRuns(node)) return "always checks its files";
         if (prev is null) return "no previous run";

@@ -55,6 +55,11 @@ public sealed record NodeSpec
     public DvFlow.TaskApi.TaskMarker Locate(DvFlow.TaskApi.TaskMarker m)
         => m.Path is null && Location is { } at ? m with { Path = at.File, Line = at.Line, Column = at.Column } : m;
 
+    /// <summary>True for a test (a task tagged with category <c>test</c>, such as every <c>hdlsim</c> SimRun): <c>dotnet test</c> runs and reports it.</summary>
+    public bool IsTest { get; init; }
+    /// <summary>The matrix cell the node belongs to (its <c>matrix.x</c> values), named in its test name; null outside a matrix.</summary>
+    public FlowMap? Matrix { get; init; }
+
     /// <summary>True for cheap nodes that a process-running node depends on: they may run in several project instances at once, so they take a lock.</summary>
     public bool Shared { get; init; }
 }

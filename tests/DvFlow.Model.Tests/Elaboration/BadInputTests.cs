@@ -37,7 +37,7 @@ public class BadInputTests
     {
         using var f = new FlowFiles();
         var (m, _) = LoadAndBuild(f, "package:\n  name: p\n  with:\n    x: " + new string('[', 20000) + new string(']', 20000) + "\n");
-        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.YamlSyntax, "nested more than 256 levels");
+        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.LimitExceeded, "nested more than 256 levels");
         Assert.Equal(4, e.Location!.Line);
     }
 
@@ -48,7 +48,7 @@ public class BadInputTests
         var lines = new List<string> { "a0: &a0 [x, x, x, x, x, x, x, x, x, x]" };
         for (var i = 1; i < 9; i++) lines.Add($"a{i}: &a{i} [" + string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10)) + "]");
         var (m, _) = LoadAndBuild(f, string.Join("\n", lines) + "\npackage:\n  name: p\n  with:\n    x: {type: list, value: *a8}\n");
-        FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.YamlSyntax, "aliases expand to more than");
+        FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.LimitExceeded, "aliases expand to more than 1000000 nodes");
     }
 
     [Fact]

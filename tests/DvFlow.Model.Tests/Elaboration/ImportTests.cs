@@ -240,15 +240,43 @@ public class ImportTests
     }
 
     [Fact]
-    public void MutualImportsAreFine()
+    public void MutualImportsAreACircularImport()
     {
+        // dfm stops at a file that is imported while it is still being processed; so does the loader, at the import that closes the loop.
         using var f = new FlowFiles();
         f.Write("a/flow.yaml", "package:\n  name: a\n  imports: [../b/flow.yaml]\n  tasks:\n  - export: ta\n    needs: [b.tb]\n");
         f.Write("b/flow.yaml", "package:\n  name: b\n  imports: [../a/flow.yaml]\n  tasks:\n  - export: tb\n");
-        var m = FlowAssert.NoErrors(f.Load("package:\n  name: top\n  imports: [a/flow.yaml]\n  tasks:\n  - name: t\n    needs: [a.ta]\n"));
-        var g = FlowAssert.Graph(m, "t");
-        Assert.Equal(["a.ta"], FlowAssert.Needs(g.ByName["top.t"]));
-        Assert.Equal(["b.tb"], FlowAssert.Needs(g.ByName["a.ta"]));
+        var m = f.Load("package:\n  name: top\n  imports: [a/flow.yaml]\n  tasks:\n  - name: t\n    needs: [a.ta]\n");
+        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.CircularDefinition, "circular import: a -> b -> a");
+        FlowAssert.At(e, "flow.yaml", 3, 13);
+        Assert.EndsWith("/b/flow.yaml", e.Location!.File, StringComparison.Ordinal);
+        Assert.Single(m.Diagnostics, d => d.IsError);
+    }
+
+    [Fact]
+    public void ImportsByNameInACycleAreReportedWithTheChain()
+    {
+        using var f = new FlowFiles();
+        f.Write("a/flow.yaml", "package:\n  name: a\n  imports: [b]\n");
+        f.Write("b/flow.yaml", "package:\n  name: b\n  imports: [c]\n");
+        f.Write("c/flow.yaml", "package:\n  name: c\n  imports: [a]\n");
+        var reg = new PackageRegistry().Add("a", f.PathOf("a/flow.yaml")).Add("b", f.PathOf("b/flow.yaml")).Add("c", f.PathOf("c/flow.yaml"));
+        var m = f.Load("package:\n  name: top\n  imports: [a]\n", new ElaborationOptions { Registry = reg });
+        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.CircularDefinition, "circular import: a -> b -> c -> a");
+        FlowAssert.At(e, "flow.yaml", 3, 13);
+        Assert.EndsWith("/c/flow.yaml", e.Location!.File, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APackageLoadedForAQualifiedNameMayImportTheOneThatNamedIt()
+    {
+        // Not a cycle: top names lib's parameter (lib.w) without importing lib, so lib importing top, still loading, closes no chain of imports.
+        using var f = new FlowFiles();
+        f.Write("lib/flow.yaml", "package:\n  name: lib\n  imports: [top]\n  with:\n    w: {type: int, value: 3}\n");
+        var root = f.Write("flow.yaml", "package:\n  name: top\n  with:\n    x: {type: int, value: \"${{ lib.w }}\"}\n");
+        var reg = new PackageRegistry().Add("lib", f.PathOf("lib/flow.yaml")).Add("top", root);
+        var m = FlowAssert.NoErrors(FlowElaborator.Elaborate(root, new ElaborationOptions { Registry = reg }));
+        Assert.Equal(3L, m.Root!.ParamValues["x"]);
     }
 
     [Fact]

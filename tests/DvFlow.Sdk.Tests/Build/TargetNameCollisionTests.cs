@@ -90,7 +90,7 @@ public partial class TargetNameCollisionTests(SdkFeed feed)
             """);
         var r = p.Build("-t:sim");
         Assert.False(r.Succeeded, r.Describe());
-        r.AssertOutputMatches(@"flow\.yaml\(4,\d+\): error DVF0013: the short name '[Ss]im' names 2 tasks \(MSBuild ignores case in target names\): 'tn\.Sim' \(flow\.yaml:4\), 'tn\.sim' \(flow\.yaml:7\); run one by its exact name with -t:DvFlowRun -p:DvFlowTask=NAME");
+        r.AssertOutputMatches(@"flow\.yaml\(4,\d+\): error DVF0017: the short name '[Ss]im' names 2 tasks \(MSBuild ignores case in target names\): 'tn\.Sim' \(flow\.yaml:4\), 'tn\.sim' \(flow\.yaml:7\); run one by its exact name with -t:DvFlowRun -p:DvFlowTask=NAME");
         Assert.False(File.Exists(Path.Combine(p.Dir, "trace.txt")));
         var lower = p.Build("-t:DvFlowRun", "-p:DvFlowTask=sim");
         Assert.True(lower.Succeeded, lower.Describe());

@@ -19,6 +19,8 @@ public partial class DocCommandTests(SdkFeed feed)
     {
         ["samples/run.sh NAME [dotnet build args]"] = "the script's synopsis, not a command",
         ["dotnet test DvFlow.sln -c Release"] = "the test suite this test is part of",
+        ["dotnet test repo.slnx --logger trx --logger \"junit;LogFileName={assembly}.xml\""] = "samples/repo's Verilator builds of two IPs; RepoSampleTests runs it (with TRX and JUnit files, parsed) in a fresh clone of samples/repo",
+        ["dotnet test dirs.proj"] = "samples/repo's traversal project; RepoSampleTests runs dotnet test dirs.proj (with TRX and JUnit files, parsed) in a fresh clone",
         ["dotnet pack -c Release -o artifacts/packages"] = "packs the repository's own packages into the checkout; SdkFeed packs each package the same way before any test",
         ["dotnet pack"] = "packing a plugin: samples/run.sh plugin (run here) packs the sample plugin with its prepare.sh",
         ["dotnet build -p:Config=vcs"] = "needs Synopsys VCS; CommercialSimulatorFlowTests runs the same config switch against a fake vcs",

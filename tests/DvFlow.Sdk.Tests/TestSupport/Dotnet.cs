@@ -18,6 +18,26 @@ public static class Dotnet
     public static RunningDotnet Start(string cwd, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? env)
         => StartProgram("dotnet", cwd, args, env);
 
+    /// <summary>
+    /// The address space each process of a capped run may map (ulimit -v, in KiB), a backstop for native memory: .NET reserves
+    /// address space generously, and below about 8 GB a build that runs tasks fails to start threads (measured: 4 GB did).
+    /// </summary>
+    public const long CappedAddressSpaceKiB = 10_000_000;
+
+    /// <summary>The GC heap each .NET process of a capped run may use, the cap that catches runaway values (a normal flow build peaks near 130 MB resident).</summary>
+    public const long CappedGcHeapBytes = 512L * 1024 * 1024;
+
+    /// <summary>
+    /// Runs the dotnet CLI with every process it starts (MSBuild nodes inherit both) capped in address space and GC heap, so that
+    /// input that exhausts memory fails the run (out of memory) instead of the machine; <paramref name="timeout"/> fails a hang.
+    /// </summary>
+    public static ProcessResult RunCapped(string cwd, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? env, TimeSpan timeout)
+    {
+        var capped = new Dictionary<string, string>(env ?? new Dictionary<string, string>()) { ["DOTNET_GCHeapHardLimit"] = CappedGcHeapBytes.ToString("X") };
+        using var p = StartProgram("bash", cwd, ["-c", $"ulimit -v {CappedAddressSpaceKiB} && exec dotnet \"$@\"", "dotnet", .. args], capped);
+        return p.Wait(timeout);
+    }
+
     /// <summary>Runs a command line as pasted into bash (<c>bash -c</c>), in the same environment as the dotnet CLI gets.</summary>
     public static ProcessResult Bash(string cwd, string command, IReadOnlyDictionary<string, string>? env, TimeSpan timeout)
     {

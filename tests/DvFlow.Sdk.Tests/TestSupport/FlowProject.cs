@@ -65,6 +65,17 @@ public sealed class FlowProject : IDisposable
     /// <summary>Runs 'dotnet build' as users usually do, without a binlog (a binlog makes the log detailed, which changes how a no-op runs).</summary>
     public BuildRun BuildWithoutBinlog(params string[] args) => Dotnet_("build", args, binlog: false);
 
+    /// <summary>Runs 'dotnet test' as users do (the default verbosity, no binlog: test output is the console's).</summary>
+    public BuildRun Test(params string[] args)
+        => new(Dotnet.Run(Dir, ["test", ProjectFile, "-nologo", .. args], new Dictionary<string, string>(Environment) { ["NUGET_PACKAGES"] = _feed.Packages }, TimeSpan.FromMinutes(10)), null);
+
+    /// <summary>
+    /// Runs 'dotnet build' (no binlog) with its processes' memory capped and a short timeout (<see cref="Dotnet.RunCapped"/>):
+    /// for input that once exhausted memory or hung, so that a regression fails the test, not the machine.
+    /// </summary>
+    public BuildRun BuildCapped(TimeSpan timeout, params string[] args)
+        => new(Dotnet.RunCapped(Dir, ["build", ProjectFile, "-nologo", "-v:n", .. args], new Dictionary<string, string>(Environment) { ["NUGET_PACKAGES"] = _feed.Packages }, timeout), null);
+
     /// <summary>Starts 'dotnet build' without waiting for it (no binlog): for builds that overlap, or that the test kills.</summary>
     public RunningDotnet StartBuild(params string[] args)
         => Dotnet.Start(Dir, ["build", ProjectFile, "-nologo", "-v:n", .. args], new Dictionary<string, string>(Environment) { ["NUGET_PACKAGES"] = _feed.Packages });
