@@ -137,15 +137,7 @@ public partial class EndToEndFuzzTests(SdkFeed feed, ITestOutputHelper output)
     // the repo sample's fifo IP.
     private void WriteSharedFiles(string root)
     {
-        File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="dvflow-test" value="{feed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        feed.WriteNuGetConfig(root);
         File.WriteAllText(Path.Combine(root, "dirs.proj"), """
             <Project>
               <ItemGroup>

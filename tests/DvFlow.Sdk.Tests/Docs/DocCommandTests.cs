@@ -126,15 +126,7 @@ public partial class DocCommandTests(SdkFeed feed)
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             File.Copy(f, to);
         }
-        File.WriteAllText(Path.Combine(dest, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="dvflow-test" value="{feed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        feed.WriteNuGetConfig(dest);
         File.WriteAllText(Path.Combine(dest, "global.json"), "{\"msbuild-sdks\": {\"DvFlow.Sdk\": \"" + feed.Version + "\"}}\n");
         return dest;
     }

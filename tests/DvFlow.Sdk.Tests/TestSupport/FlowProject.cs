@@ -17,15 +17,7 @@ public sealed class FlowProject : IDisposable
         _feed = feed;
         Dir = Path.Combine(feed.Root, "p" + Guid.NewGuid().ToString("N")[..10] + dirSuffix);
         Directory.CreateDirectory(Dir);
-        File.WriteAllText(Path.Combine(Dir, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="dvflow-test" value="{feed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        feed.WriteNuGetConfig(Dir);
         ProjectFile = Path.Combine(Dir, "flow.proj");
         File.WriteAllText(ProjectFile, projectBody.Length == 0
             ? $"<Project Sdk=\"DvFlow.Sdk/{feed.Version}\" />\n"

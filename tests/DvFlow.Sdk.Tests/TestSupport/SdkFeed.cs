@@ -39,6 +39,17 @@ public sealed class SdkFeed : IDisposable
     public string Packages { get; }
     public string Version { get; }
 
+    /// <summary>Writes a nuget.config into <paramref name="dir"/> whose only source is this feed.</summary>
+    public void WriteNuGetConfig(string dir) => File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="dvflow-test" value="{Feed}" />
+          </packageSources>
+        </configuration>
+        """);
+
     public void Dispose()
     {
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

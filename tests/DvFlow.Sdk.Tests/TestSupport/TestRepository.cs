@@ -13,15 +13,7 @@ public sealed class TestRepository : IDisposable
         _feed = feed;
         Dir = Path.Combine(feed.Root, "r" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Dir);
-        Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="dvflow-test" value="{feed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        feed.WriteNuGetConfig(Dir);
         Write("global.json", "{\"msbuild-sdks\": {\"DvFlow.Sdk\": \"" + feed.Version + "\"}}\n");
     }
 
