@@ -123,10 +123,11 @@ public static class RunDataStager
         }
     }
 
+    // Below the run directory, as written (links are refused separately by ThroughLink); never the directory itself.
     private static string? Inside(string runDir, string relative)
     {
         var full = Path.GetFullPath(relative, runDir);
-        return full.StartsWith(runDir + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+        return full != runDir && RunDirectoryPath.IsWithin(runDir, full) ? full : null;
     }
 
     // The first directory between the run directory and the destination that is a symbolic link, if any.
