@@ -491,6 +491,13 @@ public sealed class FlowElaborator
             if (FlowFileLocator.Locate(full) is { } f) return f;
             if (Directory.Exists(full))
             {
+                if (Path.GetPathRoot(full) == full) // FullPathOrNull keeps a root's separator
+                {
+                    // What a file system root holds is the machine's, not the flow's: its first package is an accident.
+                    _diag.Error(DiagnosticCodes.ImportNotFound, $"import '{target}': '{full}' is the root of the file system, which is never searched for packages; name the package's own directory", at);
+                    reported = true;
+                    return null;
+                }
                 _files.AddInput(full + Path.DirectorySeparatorChar);
                 var below = FlowFileLocator.FindFirstPackage(full);
                 if (below.LimitReached)
