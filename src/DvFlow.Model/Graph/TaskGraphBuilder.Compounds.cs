@@ -10,7 +10,7 @@ public sealed partial class TaskGraphBuilder
 {
     // Compound tasks: an input sentinel (name.in) carries the compound's needs; subtasks that need no
     // sibling get it as a need; subtasks no sibling needs are terminal and feed the compound's output.
-    private void BuildBody(TaskNode node, IReadOnlyList<Level> chain, BuildCtx ctx, IReadOnlyList<string> segments)
+    private void BuildBody(TaskNodeDraft node, IReadOnlyList<Level> chain, BuildCtx ctx, IReadOnlyList<string> segments)
     {
         // A subtask that (through 'uses') is the compound being expanded would expand forever.
         var owners = chain.Select(l => l.Task).OfType<TaskDef>().Where(t => t.IsCompound).ToList();
@@ -25,9 +25,9 @@ public sealed partial class TaskGraphBuilder
         finally { foreach (var o in owners) _expanding.Remove(o); }
     }
 
-    private void BuildBodyCore(TaskNode node, IReadOnlyList<Level> chain, BuildCtx ctx, IReadOnlyList<string> segments)
+    private void BuildBodyCore(TaskNodeDraft node, IReadOnlyList<Level> chain, BuildCtx ctx, IReadOnlyList<string> segments)
     {
-        var input = new TaskNode(node.Name + ".in", node.Package, node.Location)
+        var input = new TaskNodeDraft(node.Name + ".in", node.Package, node.Location)
         {
             Kind = TaskNodeKind.CompoundInput,
             Consumes = DataFilterSpec.None,
@@ -61,7 +61,7 @@ public sealed partial class TaskGraphBuilder
             body.AddRange(Generated(node, generate, chain, body));
         var parents = ctx.Parents.Append(node.ParamValues).ToList();
         var subSegments = node.RundirMode == RundirMode.Unique ? segments : ctx.Segments;
-        var members = new List<TaskNode>();
+        var members = new List<TaskNodeDraft>();
 
         if (strategy?.Matrix is { Count: > 0 } matrix)
         {
@@ -94,8 +94,8 @@ public sealed partial class TaskGraphBuilder
         }
 
         // A compound member takes its needs on its input node, like any need added after it is built.
-        var memberSet = new HashSet<TaskNode>(members);
-        var needed = new HashSet<TaskNode>(members.SelectMany(m => InputOf(m).Needs));
+        var memberSet = new HashSet<TaskNodeDraft>(members);
+        var needed = new HashSet<TaskNodeDraft>(members.SelectMany(m => InputOf(m).Needs));
         foreach (var m in members)
         {
             var target = InputOf(m);
@@ -106,11 +106,11 @@ public sealed partial class TaskGraphBuilder
         node.RemoveNeedsNotIn(members);
     }
 
-    private IEnumerable<TaskNode> BuildMembers(TaskNode node, List<(TaskDef Def, Level Level)> body, BuildCtx ctx, IReadOnlyList<FlowMap> parents,
+    private IEnumerable<TaskNodeDraft> BuildMembers(TaskNodeDraft node, List<(TaskDef Def, Level Level)> body, BuildCtx ctx, IReadOnlyList<FlowMap> parents,
         FlowMap? matrix, IReadOnlyList<string> segments, string suffix)
     {
         var scopeBody = new BodyScope(ctx.Body);
-        var built = new List<TaskNode>();
+        var built = new List<TaskNodeDraft>();
         var subCtxs = new Dictionary<string, BuildCtx>(StringComparer.Ordinal);
         foreach (var (def, level) in body)
         {

@@ -9,7 +9,7 @@ public sealed partial class TaskGraphBuilder
 {
     // Runs the task's generator and turns what it created into body entries, as if written under 'body:' in the
     // file that declared the generator (so names resolve from that package, and errors point at 'run:').
-    private IEnumerable<(TaskDef Def, Level Level)> Generated(TaskNode node, GenerateDef generate, IReadOnlyList<Level> chain, List<(TaskDef Def, Level Level)> body)
+    private IEnumerable<(TaskDef Def, Level Level)> Generated(TaskNodeDraft node, GenerateDef generate, IReadOnlyList<Level> chain, List<(TaskDef Def, Level Level)> body)
     {
         if (_generators is null)
         {
@@ -18,7 +18,7 @@ public sealed partial class TaskGraphBuilder
         }
         var level = chain.Last(l => l.Task?.Strategy?.Generate == generate);
         GeneratorResult result;
-        try { result = _generators.Generate(new GeneratorRequest(node, generate)); }
+        try { result = _generators.Generate(new GeneratorRequest(node.Name, node.SrcDir, node.RunDirFull, node.ParamValues, generate)); }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             _diag.Error(DiagnosticCodes.Generator, $"the generator of task '{node.Name}' failed: {ex.Message}", generate.Location);

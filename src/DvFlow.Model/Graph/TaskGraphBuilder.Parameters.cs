@@ -11,7 +11,7 @@ namespace DvFlow.Model.Graph;
 // Parameters: values along the uses chain, evaluated where they were written, -D overrides and their checks.
 public sealed partial class TaskGraphBuilder
 {
-    private Dictionary<string, object?> BuildParams(TaskNode node, IReadOnlyList<Level> chain, BuildCtx ctx)
+    private Dictionary<string, object?> BuildParams(TaskNodeDraft node, IReadOnlyList<Level> chain, BuildCtx ctx)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -61,8 +61,8 @@ public sealed partial class TaskGraphBuilder
             }
         }
         ApplyCommandLine(node, values, types);
-        node.Params = values.Select(kv => new TaskParameter(kv.Key, types[kv.Key], kv.Value, docs.TryGetValue(kv.Key, out var d) ? d.Doc : null,
-            docs.TryGetValue(kv.Key, out var dl) ? dl.Loc : null)).ToList();
+        node.Parameters = values.Keys.Select(k => new TaskParameter(k, types[k], docs.TryGetValue(k, out var d) ? d.Doc : null,
+            docs.TryGetValue(k, out var dl) ? dl.Loc : null)).ToList();
         node.ParamValues = new FlowMap(values);
         return values;
     }
@@ -108,7 +108,7 @@ public sealed partial class TaskGraphBuilder
         }
     }
 
-    private object? Coerce(object? value, string type, ParamDef p, TaskNode node)
+    private object? Coerce(object? value, string type, ParamDef p, TaskNodeDraft node)
     {
         if (ParamTypes.TryCoerce(value, type, out var result, out var error)) return result;
         _diag.Error(DiagnosticCodes.ParamType, $"parameter '{p.Name}' of task '{node.Name}' is of type {type}: {error}", p.Value?.Location ?? p.Location);
@@ -116,7 +116,7 @@ public sealed partial class TaskGraphBuilder
     }
 
     // -D task.param=value, pkg.task.param=value, or a bare name that is no package parameter.
-    private void ApplyCommandLine(TaskNode node, Dictionary<string, object?> values, Dictionary<string, string> types)
+    private void ApplyCommandLine(TaskNodeDraft node, Dictionary<string, object?> values, Dictionary<string, string> types)
     {
         foreach (var o in _model.Overrides)
         {

@@ -29,12 +29,12 @@ public sealed partial class TaskGraphBuilder
     private readonly ValueEvaluator _lenientEval;
     private readonly NameResolver _resolver;
     private readonly string _runRoot;
-    private readonly Dictionary<string, TaskNode> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskNodeDraft> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<TaskDecl, IReadOnlyList<Level>> _chains = new();
     private readonly Dictionary<string, List<TaskDecl>> _feeders = new(StringComparer.Ordinal);
     private readonly HashSet<ParameterOverride> _usedOverrides = new();
-    private readonly Queue<(TaskDecl Decl, TaskNode Node)> _pending = new();
-    private readonly Dictionary<TaskNode, TaskDecl> _queued = new();
+    private readonly Queue<(TaskDecl Decl, TaskNodeDraft Node)> _pending = new();
+    private readonly Dictionary<TaskNodeDraft, TaskDecl> _queued = new();
     private readonly HashSet<TaskDef> _expanding = new(ReferenceEqualityComparer.Instance);
     private readonly ITaskGeneratorHost? _generators;
     private readonly List<string> _generatorInputs = new();
@@ -58,7 +58,7 @@ public sealed partial class TaskGraphBuilder
     /// <summary>Builds the graph of the named tasks (short names of the root package, or qualified names).</summary>
     public TaskGraph Build(IEnumerable<string> taskNames)
     {
-        var roots = new List<TaskNode>();
+        var roots = new List<TaskNodeDraft>();
         if (_model.Root is null) return Finish(roots);
         foreach (var name in taskNames)
         {
@@ -71,7 +71,7 @@ public sealed partial class TaskGraphBuilder
     /// <summary>Builds the graph of every task of the root package.</summary>
     public TaskGraph BuildAll()
     {
-        var roots = new List<TaskNode>();
+        var roots = new List<TaskNodeDraft>();
         if (_model.Root is null) return Finish(roots);
         foreach (var decl in _model.Root.OrderedTasks)
         {
@@ -81,7 +81,7 @@ public sealed partial class TaskGraphBuilder
         return Finish(roots);
     }
 
-    private TaskNode? FindRequested(string name)
+    private TaskNodeDraft? FindRequested(string name)
     {
         var root = _model.Root!;
         var at = SourceLocation.OfFile(root.FilePath);
@@ -101,26 +101,28 @@ public sealed partial class TaskGraphBuilder
         return null;
     }
 
-    private TaskGraph Finish(List<TaskNode> roots)
+    private TaskGraph Finish(List<TaskNodeDraft> roots)
     {
         Drain();
         foreach (var d in _lenientDiag.Items) _diag.Add(d with { Severity = DiagnosticSeverity.Warning });
         CheckOverrides();
-        var ordered = new List<TaskNode>();
-        var state = new Dictionary<TaskNode, int>();
+        var ordered = new List<TaskNodeDraft>();
+        var state = new Dictionary<TaskNodeDraft, int>();
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in roots)
             if (!state.ContainsKey(r)) Visit(r, state, ordered, reported);
-        GraphValueBudget.Check(ordered, _diag);
+        var frozen = TaskNodeDraft.Freeze(ordered);
+        var nodes = ordered.Select(d => frozen[d]).ToList();
+        GraphValueBudget.Check(nodes, _diag);
         var diags = _model.Diagnostics.Concat(_diag.Items).Distinct().ToList();
-        return new TaskGraph(roots, ordered, diags, _runRoot, _generatorInputs.Distinct(StringComparer.Ordinal).ToList());
+        return new TaskGraph(roots.Select(d => frozen[d]).ToList(), nodes, diags, _runRoot, _generatorInputs.Distinct(StringComparer.Ordinal).ToList());
     }
 
     // Depth-first, needs first: yields dependency order and finds cycles (a need that is still on the path).
     // Iterative, so that a long needs chain cannot exhaust the stack of an MSBuild worker thread.
-    private void Visit(TaskNode start, Dictionary<TaskNode, int> state, List<TaskNode> ordered, HashSet<string> reported)
+    private void Visit(TaskNodeDraft start, Dictionary<TaskNodeDraft, int> state, List<TaskNodeDraft> ordered, HashSet<string> reported)
     {
-        var path = new List<(TaskNode Node, int Next)> { (start, 0) };
+        var path = new List<(TaskNodeDraft Node, int Next)> { (start, 0) };
         state[start] = 1;
         while (path.Count > 0)
         {
@@ -185,12 +187,12 @@ public sealed partial class TaskGraphBuilder
         FlowMap? Matrix,
         IReadOnlyList<string> Segments,
         BodyScope? Body,
-        TaskNode? ParentNode);
+        TaskNodeDraft? ParentNode);
 
     private sealed class BodyScope(BodyScope? outer)
     {
         public BodyScope? Outer { get; } = outer;
-        public Dictionary<string, Func<TaskNode>> Siblings { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, Func<TaskNodeDraft>> Siblings { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The sibling definitions, for a subtask whose 'uses' names a sibling (dfm looks in body scopes first).</summary>
         public Dictionary<string, (TaskDef Def, BuildCtx Ctx, string NodeName)> Defs { get; } = new(StringComparer.Ordinal);
@@ -198,7 +200,7 @@ public sealed partial class TaskGraphBuilder
 
     // The node of a top-level task. It is created at once (so that it can be named as a need) and built
     // later from a queue: following needs by recursion would overflow the stack on long chains.
-    private TaskNode BuildTop(TaskDecl decl)
+    private TaskNodeDraft BuildTop(TaskDecl decl)
     {
         if (_nodes.TryGetValue(decl.FullName, out var n)) return n;
         var node = NewNode(decl.Def, decl.FullName, decl.Package, null);
@@ -213,12 +215,12 @@ public sealed partial class TaskGraphBuilder
     }
 
     // Builds a queued top-level node now (its needs are wanted before the queue gets to it).
-    private void EnsureBuilt(TaskNode node)
+    private void EnsureBuilt(TaskNodeDraft node)
     {
         if (_queued.TryGetValue(node, out var decl)) Complete(decl, node);
     }
 
-    private void Complete(TaskDecl decl, TaskNode node)
+    private void Complete(TaskDecl decl, TaskNodeDraft node)
     {
         if (!_queued.Remove(node)) return; // already built
         var ctx = new BuildCtx(decl.Package, Prefix(decl), [], null, [], null, null);
@@ -231,19 +233,19 @@ public sealed partial class TaskGraphBuilder
     }
 
     // Where needs added to a built node go: a compound's input sentinel, or the node itself.
-    private static TaskNode InputOf(TaskNode node)
+    private static TaskNodeDraft InputOf(TaskNodeDraft node)
         => node.Kind == TaskNodeKind.Compound ? node.Children.FirstOrDefault(c => c.Kind == TaskNodeKind.CompoundInput) ?? node : node;
 
-    private TaskNode NewNode(TaskDef def, string nodeName, FlowPackage package, TaskNode? parent)
+    private TaskNodeDraft NewNode(TaskDef def, string nodeName, FlowPackage package, TaskNodeDraft? parent)
     {
-        var node = new TaskNode(nodeName, package.Name, def.Location) { Parent = parent, Desc = def.Desc, Doc = def.Doc, Scope = def.Scope };
+        var node = new TaskNodeDraft(nodeName, package.Name, def.Location) { Parent = parent, Desc = def.Desc, Doc = def.Doc, Scope = def.Scope };
         _nodes[nodeName] = node;
         parent?.AddChild(node);
         return node;
     }
 
     // Subtasks are built at once, inside their compound.
-    private TaskNode BuildTask(TaskDef def, string nodeName, BuildCtx ctx, TaskDecl? decl)
+    private TaskNodeDraft BuildTask(TaskDef def, string nodeName, BuildCtx ctx, TaskDecl? decl)
     {
         if (_nodes.TryGetValue(nodeName, out var existing)) return existing;
         var node = NewNode(def, nodeName, ctx.Package, ctx.ParentNode);
@@ -251,7 +253,7 @@ public sealed partial class TaskGraphBuilder
         return node;
     }
 
-    private void FillTask(TaskNode node, TaskDef def, BuildCtx ctx, TaskDecl? decl)
+    private void FillTask(TaskNodeDraft node, TaskDef def, BuildCtx ctx, TaskDecl? decl)
     {
         var nodeName = node.Name;
         var chain = ChainFor(def, ctx, decl, nodeName);
@@ -346,9 +348,9 @@ public sealed partial class TaskGraphBuilder
     // Nested compounds each add a directory named with the full task name (dfm's layout), so run-directory paths grow
     // quadratically with the depth, and names linearly; past the file system's limits no directory or record could be made.
     // Reported at the outermost task past a limit only: everything inside it is past it too.
-    private void CheckRunDir(TaskNode node, TaskDef def)
+    private void CheckRunDir(TaskNodeDraft node, TaskDef def)
     {
-        static bool TooLong(TaskNode n, out string problem)
+        static bool TooLong(TaskNodeDraft n, out string problem)
         {
             var nameBytes = System.Text.Encoding.UTF8.GetByteCount(n.Name);
             var pathBytes = System.Text.Encoding.UTF8.GetByteCount(n.RunDirFull);
@@ -375,7 +377,7 @@ public sealed partial class TaskGraphBuilder
         });
     }
 
-    private IEnumerable<TaskNode> ResolveNeed(NameRef need, BuildCtx ctx, string file)
+    private IEnumerable<TaskNodeDraft> ResolveNeed(NameRef need, BuildCtx ctx, string file)
     {
         var name = need.Name;
         // Static names were checked (and any problem reported) when the flow was loaded; only names

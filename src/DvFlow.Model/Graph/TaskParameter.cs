@@ -2,5 +2,5 @@ using DvFlow.Model.Diagnostics;
 
 namespace DvFlow.Model.Graph;
 
-/// <summary>A task parameter with its final, typed value for one task instance.</summary>
-public sealed record TaskParameter(string Name, string Type, object? Value, string? Doc, SourceLocation? Location);
+/// <summary>A task parameter's declaration as it applies to one task instance: its value is in <see cref="TaskNode.ParamValues"/>.</summary>
+public sealed record TaskParameter(string Name, string Type, string? Doc, SourceLocation? Location);

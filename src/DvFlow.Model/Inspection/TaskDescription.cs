@@ -44,8 +44,8 @@ public static class TaskDescription
         };
         if (verbose)
         {
-            entries.Add(new("params", new FlowMap(n.Params.Select(p => new KeyValuePair<string, object?>(p.Name,
-                FlowMap.Of(("type", p.Type), ("value", p.Value), ("doc", p.Doc ?? "")))))));
+            entries.Add(new("params", new FlowMap(n.Parameters.Select(p => new KeyValuePair<string, object?>(p.Name,
+                FlowMap.Of(("type", p.Type), ("value", n.ParamValues[p.Name]), ("doc", p.Doc ?? "")))))));
             entries.Add(new("needs", n.Needs.Select(x => (object?)x.Name).ToArray()));
             entries.Add(new("rundir", n.RundirMode == RundirMode.Inherit ? "inherit" : "unique"));
             entries.Add(new("passthrough", n.Passthrough.ToValue()));
@@ -66,7 +66,7 @@ public static class TaskDescription
         sb.AppendLine($"Scope: {(scope.Length == 0 ? "-" : string.Join(", ", scope))}");
         if (n.Desc is not null) sb.AppendLine($"Description: {n.Desc}");
         sb.AppendLine("Parameters:");
-        foreach (var p in n.Params) sb.AppendLine($"  {p.Name} {p.Type} {FlowValues.ToDisplayString(p.Value)}{(p.Doc is null ? "" : "  " + p.Doc)}");
+        foreach (var p in n.Parameters) sb.AppendLine($"  {p.Name} {p.Type} {FlowValues.ToDisplayString(n.ParamValues[p.Name])}{(p.Doc is null ? "" : "  " + p.Doc)}");
         if (n.Produces is { } produces)
         {
             sb.AppendLine("Produces:");

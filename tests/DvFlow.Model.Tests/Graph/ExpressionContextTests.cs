@@ -42,7 +42,7 @@ public class ExpressionContextTests
         Assert.Equal(3L, n.ParamValues["n"]);
         Assert.Equal(new object?[] { "a", "b", "c" }, (IEnumerable<object?>)n.ParamValues["l"]!);
         Assert.Equal("w=16", n.ParamValues["s"]);
-        Assert.Equal(["int", "bool", "int", "list", "str"], n.Params.Select(p => p.Type));
+        Assert.Equal(["int", "bool", "int", "list", "str"], n.Parameters.Select(p => p.Type));
     }
 
     [Fact]

@@ -52,10 +52,10 @@ public class GeneratorTests
     {
         using var f = new FlowFiles();
         var host = new FakeHost(r => Tasks(
-            [.. ((IReadOnlyList<object?>)r.Task.ParamValues["tests"]!).Select(t => Msg("test_" + t, $"run {t}"))]));
+            [.. ((IReadOnlyList<object?>)r.Params["tests"]!).Select(t => Msg("test_" + t, $"run {t}"))]));
         var g = FlowAssert.NoErrors(Build(f, host));
         var request = Assert.Single(host.Requests);
-        Assert.Equal("p.suite", request.Task.Name);
+        Assert.Equal("p.suite", request.TaskName);
         Assert.Equal("My.Gen.Tests", request.Generate.Run);
         Assert.Equal("csharp", request.Generate.Shell);
         Assert.Equal("run smoke", g.ByName["p.suite.test_smoke"].ParamValues["msg"]);

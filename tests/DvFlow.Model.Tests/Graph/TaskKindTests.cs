@@ -155,7 +155,7 @@ public class TaskKindTests
         Assert.Equal(true, mine.ParamValues["flag1"]);
         Assert.Equal("default", mine.ParamValues["value1"]);
         var ext = g.ByName["p.ext"];
-        Assert.Equal(["flag1", "value1", "flag2"], ext.Params.Select(x => x.Name));
+        Assert.Equal(["flag1", "value1", "flag2"], ext.Parameters.Select(x => x.Name));
         Assert.Equal("changed", ext.ParamValues["value1"]);
         Assert.Equal("p.ExtendedOptions", ext.DataType);
         Assert.Equal(["p.ExtendedOptions", "p.MyOptions"], ext.BaseChain);

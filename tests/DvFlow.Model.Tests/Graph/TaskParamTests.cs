@@ -30,7 +30,7 @@ public class TaskParamTests
                   msg: Hello, World!
             """, "PrintHello");
         Assert.Equal("Hello, World!", n.ParamValues["msg"]);
-        var msg = n.Params.Single(x => x.Name == "msg");
+        var msg = n.Parameters.Single(x => x.Name == "msg");
         Assert.Equal("str", msg.Type);
         Assert.Equal("The message to print", msg.Doc);
     }
@@ -74,16 +74,16 @@ public class TaskParamTests
         Assert.Empty(List(n, "flags"));
         Assert.Equal(1L, ((IReadOnlyDictionary<string, object?>)n.ParamValues["opts"]!)["a"]);
         Assert.Equal(true, n.ParamValues["on"]);
-        Assert.Equal(["msg", "count", "flags", "opts", "on"], n.Params.Select(x => x.Name));
-        Assert.Equal("How many", n.Params[1].Doc);
-        Assert.Equal(["str", "int", "list", "map", "bool"], n.Params.Select(x => x.Type));
+        Assert.Equal(["msg", "count", "flags", "opts", "on"], n.Parameters.Select(x => x.Name));
+        Assert.Equal("How many", n.Parameters[1].Doc);
+        Assert.Equal(["str", "int", "list", "map", "bool"], n.Parameters.Select(x => x.Type));
     }
 
     [Fact]
     public void TaskWithoutBaseDeclaresUntypedParameters()
     {
         var n = Build("package:\n  name: p\n  tasks:\n  - name: t\n    run: echo\n    with:\n      a: 1\n      b: [x]\n      c: text\n", "t");
-        Assert.Equal(["int", "list", "str"], n.Params.Select(x => x.Type));
+        Assert.Equal(["int", "list", "str"], n.Parameters.Select(x => x.Type));
     }
 
     [Fact]

@@ -37,11 +37,10 @@ public sealed class CSharpGeneratorHost : ITaskGeneratorHost
     public GeneratorResult Generate(GeneratorRequest request)
     {
         var gen = request.Generate;
-        var node = request.Task;
         var at = gen.Location;
         var runLocation = at.ToString();
         if (gen.Shell is { } shell && shell != "csharp")
-            return Failed(at, $"the generator of task '{node.Name}' uses 'shell: {shell}'; generators here are C#: write 'shell: csharp' with 'run: Namespace.Type.Method' or inline C# statements");
+            return Failed(at, $"the generator of task '{request.TaskName}' uses 'shell: {shell}'; generators here are C#: write 'shell: csharp' with 'run: Namespace.Type.Method' or inline C# statements");
 
         MethodInfo? method;
         var inline = InlineCSharp.IsInline(gen.Run);
@@ -49,17 +48,17 @@ public sealed class CSharpGeneratorHost : ITaskGeneratorHost
         {
             var (run, errors, problem) = InlineCSharp.Compile(gen.Run, runLocation, _inlineCacheDir, _set, InlineKind.Generator);
             if (errors.Count > 0) return new GeneratorResult([], [], errors.Select(m => ToDiagnostic(m, at)).ToList());
-            if (run is null) return Failed(at, $"the inline generator of task '{node.Name}' cannot be compiled: {problem}");
+            if (run is null) return Failed(at, $"the inline generator of task '{request.TaskName}' cannot be compiled: {problem}");
             method = run;
         }
         else
         {
             method = Resolve(gen.Run.Trim(), out var error);
-            if (method is null) return Failed(at, $"the generator of task '{node.Name}': {error}");
+            if (method is null) return Failed(at, $"the generator of task '{request.TaskName}': {error}");
         }
 
-        var ctxt = new GeneratorCtxt(node.Name, node.SrcDir, node.RunDirFull);
-        var input = new GeneratorInput(node.Name, node.RunDirFull, node.SrcDir, node.ParamValues);
+        var ctxt = new GeneratorCtxt(request.TaskName, request.SrcDir, request.RunDir);
+        var input = new GeneratorInput(request.TaskName, request.RunDir, request.SrcDir, request.Params);
         var what = inline ? "the inline generator" : $"generator {method.DeclaringType?.FullName}.{method.Name}";
         try
         {
