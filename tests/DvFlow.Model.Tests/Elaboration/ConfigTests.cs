@@ -95,14 +95,6 @@ public class ConfigTests
     }
 
     [Fact]
-    public void UnknownConfigInPackageWithoutConfigs()
-    {
-        using var f = new FlowFiles();
-        var m = f.Load("package:\n  name: p\n", "x");
-        FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.UnknownConfig, "it defines no configs");
-    }
-
-    [Fact]
     public void DefaultConfigIsSelectedAutomatically()
     {
         using var f = new FlowFiles();
@@ -156,30 +148,25 @@ public class ConfigTests
         Assert.Null(m.Packages["lib"].ConfigName);
     }
 
-    [Fact]
-    public void ConfigUsesUnknownConfigIsAnError()
+    // Config mistakes: each row is the flow, the config selected, the error's code, a part of its message and where it points.
+    public static TheoryData<string, string, string, string, int, int> ConfigErrors => new()
     {
-        using var f = new FlowFiles();
-        var m = f.Load("package:\n  name: p\n  configs:\n  - name: a\n    uses: bse\n  - name: base\n", "a");
-        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.UnknownConfig, "config 'a' uses 'bse', which is not a config of package 'p' (did you mean 'base'?)");
-        FlowAssert.At(e, "flow.yaml", 5, 11);
-    }
+        { "package:\n  name: p\n", "x", DiagnosticCodes.UnknownConfig, "config 'x' not found in package 'p'; it defines no configs", 0, 0 }, // named on the command line: the file, no line
+        { "package:\n  name: p\n  configs:\n  - name: a\n    uses: bse\n  - name: base\n", "a", DiagnosticCodes.UnknownConfig, "config 'a' uses 'bse', which is not a config of package 'p' (did you mean 'base'?)", 5, 11 },
+        { "package:\n  name: p\n  configs:\n  - name: a\n    uses: b\n  - name: b\n    uses: a\n", "a", DiagnosticCodes.CircularDefinition, "config 'a' uses itself: a -> b -> a", 4, 11 },
+        { "package:\n  name: p\n  with:\n    debug: {type: bool}\n  configs:\n  - name: c\n    with:\n      dbug: {value: true}\n", "c", DiagnosticCodes.UnknownParameter, "config 'c' sets 'dbug', which is not a parameter of package 'p' (did you mean 'debug'?)", 8, 7 },
+        { "package:\n  name: p\n  tasks:\n  - name: t\n  configs:\n  - name: c\n    tasks:\n    - name: t\n", "c", DiagnosticCodes.DuplicateName, "(config 'c' must use 'override: t' to replace it)", 8, 13 },
+        { "package:\n  name: p\n  configs:\n  - name: c\n    overrides:\n    - override: hdlsim\n      with: nosuchpkg\n", "c", DiagnosticCodes.ImportNotFound, "'nosuchpkg' is not an installed or imported package", 7, 13 },
+        { "package:\n  name: p\n  configs:\n  - name: c\n    extensions:\n    - task: nothere\n", "c", DiagnosticCodes.UnknownTask, "config 'c' extends task 'nothere', which was not found", 6, 13 },
+    };
 
-    [Fact]
-    public void ConfigCycleIsAnError()
+    [Theory]
+    [MemberData(nameof(ConfigErrors))]
+    public void ConfigMistakesAreLocatedErrors(string yaml, string config, string code, string message, int line, int column)
     {
         using var f = new FlowFiles();
-        var m = f.Load("package:\n  name: p\n  configs:\n  - name: a\n    uses: b\n  - name: b\n    uses: a\n", "a");
-        FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.CircularDefinition, "uses itself");
-    }
-
-    [Fact]
-    public void ConfigSettingUnknownParameterIsAnError()
-    {
-        using var f = new FlowFiles();
-        var m = f.Load("package:\n  name: p\n  with:\n    debug: {type: bool}\n  configs:\n  - name: c\n    with:\n      dbug: {value: true}\n", "c");
-        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.UnknownParameter, "config 'c' sets 'dbug', which is not a parameter of package 'p' (did you mean 'debug'?)");
-        FlowAssert.At(e, "flow.yaml", 8, 7);
+        var e = FlowAssert.HasError(f.Load(yaml, config).Diagnostics, code, message);
+        FlowAssert.At(e, "flow.yaml", line, column);
     }
 
     [Fact]
@@ -188,14 +175,6 @@ public class ConfigTests
         using var f = new FlowFiles();
         var m = FlowAssert.NoErrors(f.Load("package:\n  name: p\n  configs:\n  - name: c\n    with:\n      extra: {type: int, value: 4}\n", "c"));
         Assert.Equal(4L, m.Root!.ParamValues["extra"]);
-    }
-
-    [Fact]
-    public void ConfigTaskWithSameNameWithoutOverrideIsAnError()
-    {
-        using var f = new FlowFiles();
-        var m = f.Load("package:\n  name: p\n  tasks:\n  - name: t\n  configs:\n  - name: c\n    tasks:\n    - name: t\n", "c");
-        FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.DuplicateName, "config 'c' must use 'override: t' to replace it");
     }
 
     [Fact]
@@ -274,15 +253,6 @@ public class ConfigTests
         Assert.Equal("hdlsim.xcelium.SimImage", n.Run);
         var plain = FlowAssert.NoErrors(f.Load(yaml, new ElaborationOptions { Registry = reg }));
         Assert.Equal("hdlsim.vlt.SimImage", FlowAssert.Graph(plain, "sim").ByName["p.sim"].Run);
-    }
-
-    [Fact]
-    public void ConfigOverrideOfUnknownPackageIsAnError()
-    {
-        using var f = new FlowFiles();
-        var m = f.Load("package:\n  name: p\n  configs:\n  - name: c\n    overrides:\n    - override: hdlsim\n      with: nosuchpkg\n", "c");
-        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.ImportNotFound, "'nosuchpkg' is not an installed or imported package");
-        FlowAssert.At(e, "flow.yaml", 7, 13);
     }
 
     [Fact]
@@ -416,15 +386,6 @@ public class ConfigTests
             """, "c"));
         var g = new TaskGraphBuilder(m).Build(["t"]);
         FlowAssert.HasError(g.Diagnostics, DiagnosticCodes.ParamType, "non-list");
-    }
-
-    [Fact]
-    public void ExtensionOfUnknownTaskIsAnError()
-    {
-        using var f = new FlowFiles();
-        var m = f.Load("package:\n  name: p\n  configs:\n  - name: c\n    extensions:\n    - task: nothere\n", "c");
-        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.UnknownTask, "config 'c' extends task 'nothere', which was not found");
-        FlowAssert.At(e, "flow.yaml", 6, 13);
     }
 
     [Fact]

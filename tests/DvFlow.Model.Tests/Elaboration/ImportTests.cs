@@ -203,23 +203,26 @@ public class ImportTests
         Assert.Equal("8/32", g.ByName["top.s"].ParamValues["msg"]);
     }
 
-    [Fact]
-    public void ImportWithUnknownParameterIsAnError()
+    // Import mistakes: each row is the files beside flow.yaml ("path: content" pairs), flow.yaml, the error's code, a part
+    // of its message and where in flow.yaml it points.
+    public static TheoryData<string[], string, string, string, int, int> ImportErrors => new()
     {
-        using var f = new FlowFiles();
-        f.Write("lib/flow.yaml", Lib);
-        var m = f.Load("package:\n  name: top\n  imports:\n  - path: lib\n    with:\n      widht: 3\n");
-        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.UnknownParameter, "sets 'widht', which is not a parameter of package 'my_lib' (did you mean 'width'?)");
-        FlowAssert.At(e, "flow.yaml", 6, 7);
-    }
+        { ["lib/flow.yaml", Lib], "package:\n  name: top\n  imports:\n  - path: lib\n    with:\n      widht: 3\n",
+            DiagnosticCodes.UnknownParameter, "sets 'widht', which is not a parameter of package 'my_lib' (did you mean 'width'?)", 6, 7 },
+        { [], "package:\n  name: top\n  imports:\n  - packages/nowhere\n", DiagnosticCodes.ImportNotFound, "import 'packages/nowhere' not found", 4, 5 },
+        { [], "package:\n  name: top\n  imports: [flow.yaml]\n", DiagnosticCodes.CircularDefinition, "package 'top' imports itself", 3, 13 },
+        { ["a/flow.yaml", "package:\n  name: lib\n", "b/flow.yaml", "package:\n  name: lib\n"], "package:\n  name: top\n  imports: [a/flow.yaml, b/flow.yaml]\n",
+            DiagnosticCodes.PackageConflict, "package 'lib' is defined twice", 3, 26 },
+    };
 
-    [Fact]
-    public void MissingImportIsAnErrorAtTheImport()
+    [Theory]
+    [MemberData(nameof(ImportErrors))]
+    public void ImportMistakesAreLocatedErrors(string[] files, string yaml, string code, string message, int line, int column)
     {
         using var f = new FlowFiles();
-        var m = f.Load("package:\n  name: top\n  imports:\n  - packages/nowhere\n");
-        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.ImportNotFound, "import 'packages/nowhere' not found");
-        FlowAssert.At(e, "flow.yaml", 4, 5);
+        for (var i = 0; i < files.Length; i += 2) f.Write(files[i], files[i + 1]);
+        var e = FlowAssert.HasError(f.Load(yaml).Diagnostics, code, message);
+        FlowAssert.At(e, "flow.yaml", line, column);
     }
 
     [Fact]
@@ -229,14 +232,6 @@ public class ImportTests
         var m = f.Load("package:\n  name: top\n  imports: [hdlsim.vtl]\n", new ElaborationOptions { Registry = f.HdlsimRegistry() });
         var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.ImportNotFound, "(did you mean 'hdlsim.vlt'?)");
         FlowAssert.At(e, "flow.yaml", 3, 13);
-    }
-
-    [Fact]
-    public void ImportingItselfIsAnError()
-    {
-        using var f = new FlowFiles();
-        var m = f.Load("package:\n  name: top\n  imports: [flow.yaml]\n");
-        FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.CircularDefinition, "imports itself");
     }
 
     [Fact]
@@ -277,17 +272,6 @@ public class ImportTests
         var reg = new PackageRegistry().Add("lib", f.PathOf("lib/flow.yaml")).Add("top", root);
         var m = FlowAssert.NoErrors(FlowElaborator.Elaborate(root, new ElaborationOptions { Registry = reg }));
         Assert.Equal(3L, m.Root!.ParamValues["x"]);
-    }
-
-    [Fact]
-    public void TwoPackagesWithOneNameIsAnError()
-    {
-        using var f = new FlowFiles();
-        f.Write("a/flow.yaml", "package:\n  name: lib\n");
-        f.Write("b/flow.yaml", "package:\n  name: lib\n");
-        var m = f.Load("package:\n  name: top\n  imports: [a/flow.yaml, b/flow.yaml]\n");
-        var e = FlowAssert.HasError(m.Diagnostics, DiagnosticCodes.PackageConflict, "package 'lib' is defined twice");
-        FlowAssert.At(e, "flow.yaml", 3, 26);
     }
 
     [Fact]
