@@ -216,6 +216,15 @@ public class RepositoryTests(SdkFeed feed)
         Assert.True(off.ExitCode == 0, off.Output);
         Assert.Equal("hello default", Hello(repo));
         Assert.DoesNotContain("repo hook ran", off.Output);
+
+        // Reached without its own restore after the flow changed, the build translates and continues in a fresh evaluation:
+        // the hooks still run once.
+        repo.Write("ip/a/flow.yaml", IpFlow.Replace("value: default", "value: edited"));
+        var stale = repo.Dotnet("msbuild", "ip/a/a.proj", "-nologo", "-v:n", $"-p:CustomBeforeDvFlowProps={repo.Path_("hooks/before.props")}", $"-p:CustomAfterDvFlowTargets={repo.Path_("hooks/after.targets")}");
+        Assert.True(stale.ExitCode == 0, stale.Output);
+        Assert.Contains("DvFlow: building in a fresh evaluation of the project", stale.Output);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(stale.Output, "repo hook ran after a"));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(stale.Output, "hooks: before=set after=yes"));
     }
 
     [Fact]
