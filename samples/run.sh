@@ -36,7 +36,9 @@ if [ -f "$here/$sample/requires.txt" ]; then
   missing=()
   while read -r tool pkg; do
     [ -z "$tool" ] || [ "${tool#\#}" != "$tool" ] && continue
-    command -v "$tool" >/dev/null 2>&1 || missing+=("$pkg")
+    # A path names a file a package provides (a header); anything else is a command.
+    if [ "${tool#/}" != "$tool" ]; then [ -e "$tool" ] || missing+=("$pkg")
+    else command -v "$tool" >/dev/null 2>&1 || missing+=("$pkg"); fi
   done < "$here/$sample/requires.txt"
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "== installing ${missing[*]}"

@@ -14,6 +14,19 @@ public class VltLogParserTests
     }
 
     [Fact]
+    public void AMissingRuntimeHeaderNamesThePackageToInstall()
+    {
+        // What a machine without zlib's headers prints when Verilator builds a model with FST tracing.
+        var m = new VltLogParser().Parse("/usr/share/verilator/include/gtkwave/fstapi.h:36:10: fatal error: zlib.h: No such file or directory");
+        Assert.Equal(new TaskMarker(MarkerSeverity.Error,
+            "the C++ compiler cannot find 'zlib.h', which Verilator's runtime (fstapi.h) includes: install zlib1g-dev (apt-get install -y zlib1g-dev)"), m);
+        var other = new VltLogParser().Parse("/usr/share/verilator/include/verilated.h:40:10: fatal error: foo.h: No such file or directory");
+        Assert.EndsWith("install the development package that provides it", other!.Message);
+        // A user's own C++ (a DPI source) is not the runtime's.
+        Assert.Null(new VltLogParser().Parse("/src/dpi.cpp:3:10: fatal error: zlib.h: No such file or directory"));
+    }
+
+    [Fact]
     public void WarningCarriesItsCode()
     {
         var m = new VltLogParser().Parse("%Warning-WIDTH: rtl/c.sv:12:7: Operator ASSIGN expects 8 bits");

@@ -19,9 +19,26 @@ public sealed partial class VltLogParser(IReadOnlySet<string>? suppressed = null
     [GeneratedRegex(@"^(?<path>[^\s:]+):(?<line>\d+):(?:(?<col>\d+):)?\s*(?<msg>.*)$")]
     private static partial Regex Location();
 
+    // The C++ compiler building the model, when a header of a system library the Verilator runtime uses is missing.
+    [GeneratedRegex(@"^(?<file>/\S*/verilator/include/\S+?):(?<line>\d+):(?:\d+:)?\s+fatal error:\s+(?<header>\S+): No such file or directory")]
+    private static partial Regex MissingRuntimeHeader();
+
+    // The Debian packages of the headers the Verilator runtime includes (FST tracing compiles against zlib).
+    private static readonly IReadOnlyDictionary<string, string> HeaderPackages = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["zlib.h"] = "zlib1g-dev",
+    };
+
     /// <inheritdoc />
     public TaskMarker? Parse(string line)
     {
+        if (MissingRuntimeHeader().Match(line) is { Success: true } h)
+        {
+            var header = h.Groups["header"].Value;
+            var install = HeaderPackages.TryGetValue(header, out var pkg) ? $"install {pkg} (apt-get install -y {pkg})" : "install the development package that provides it";
+            return new TaskMarker(MarkerSeverity.Error,
+                $"the C++ compiler cannot find '{header}', which Verilator's runtime ({Path.GetFileName(h.Groups["file"].Value)}) includes: {install}");
+        }
         var m = Message().Match(line);
         if (!m.Success) return null;
         var rest = m.Groups["rest"].Value.Trim();
